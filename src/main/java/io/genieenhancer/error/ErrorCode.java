@@ -1,0 +1,34 @@
+package io.genieenhancer.error;
+
+/**
+ * Every failure the enhancer reports, by name. These names are the error contract with Step Functions
+ * (see README "Errors"): retryable ones come back as a {@code retry} field of the function's output,
+ * fatal ones are thrown and reach the state machine as {@code [Name] detail} in the error message.
+ */
+public enum ErrorCode {
+    InvalidInput(false),
+    SpaceNotFound(false),
+    AccessDenied(false),
+    InvalidSpaceConfig(false),
+    ConcurrentModification(false),
+    SnapshotNotFound(false),
+    RestoreVerificationFailed(false),
+    LockHeld(false),
+    EvaluationNotFound(false),
+    EvaluationFailed(false),
+    LlmUnavailable(false),
+    DatabricksUnavailable(true),
+    RateLimited(true),
+    StoreUnavailable(true),
+    Internal(false);
+
+    private final boolean retryable;
+
+    ErrorCode(boolean retryable) {
+        this.retryable = retryable;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+}

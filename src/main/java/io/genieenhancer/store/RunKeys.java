@@ -1,0 +1,72 @@
+package io.genieenhancer.store;
+
+import io.genieenhancer.error.EnhancerException;
+
+import java.util.regex.Pattern;
+
+/**
+ * The key layout of the run store:
+ * <pre>
+ * spaces/{spaceId}/lock
+ * spaces/{spaceId}/snapshots/{label}.json                      (ad-hoc snapshots)
+ * spaces/{spaceId}/runs/{runId}/iteration-{n}/config-before.json
+ * spaces/{spaceId}/runs/{runId}/iteration-{n}/fixes.json
+ * spaces/{spaceId}/runs/{runId}/iteration-{n}/evaluation.json
+ * spaces/{spaceId}/runs/{runId}/report.{json,md,html}
+ * </pre>
+ * Every id that becomes part of a key is checked here, so hostile input cannot escape its prefix.
+ */
+public final class RunKeys {
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private RunKeys() {
+    }
+
+    public static String safe(String what, String value) {
+        if (value == null || !SAFE.matcher(value).matches() || value.contains("..")) {
+            throw EnhancerException.invalidInput(what + " must be 1-128 characters of letters, digits, '.', '_' or '-'"
+                    + (value == null ? " (missing)" : ""));
+        }
+        return value;
+    }
+
+    public static String space(String spaceId) {
+        return "spaces/" + safe("spaceId", spaceId) + "/";
+    }
+
+    public static String lock(String spaceId) {
+        return space(spaceId) + "lock";
+    }
+
+    public static String snapshot(String spaceId, String label) {
+        return space(spaceId) + "snapshots/" + safe("label", label) + ".json";
+    }
+
+    public static String run(String spaceId, String runId) {
+        return space(spaceId) + "runs/" + safe("runId", runId) + "/";
+    }
+
+    public static String iteration(String spaceId, String runId, int iteration) {
+        if (iteration < 0) {
+            throw EnhancerException.invalidInput("iteration must be >= 0, was " + iteration);
+        }
+        return run(spaceId, runId) + "iteration-" + iteration + "/";
+    }
+
+    public static String configBefore(String spaceId, String runId, int iteration) {
+        return iteration(spaceId, runId, iteration) + "config-before.json";
+    }
+
+    public static String fixes(String spaceId, String runId, int iteration) {
+        return iteration(spaceId, runId, iteration) + "fixes.json";
+    }
+
+    public static String evaluation(String spaceId, String runId, int iteration) {
+        return iteration(spaceId, runId, iteration) + "evaluation.json";
+    }
+
+    public static String report(String spaceId, String runId, String extension) {
+        return run(spaceId, runId) + "report." + extension;
+    }
+}
