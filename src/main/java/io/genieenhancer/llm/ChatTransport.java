@@ -46,7 +46,7 @@ public class ChatTransport {
                         .disableDefaultMapper(true)
                         .build(ChatCompletionsApi.class));
         HttpReply reply;
-        try (Response response = api.create("Bearer " + endpoint.bearerToken().get(), request)) {
+        try (Response response = api.create(endpoint.authorization().get().orElse(null), request)) {
             reply = HttpReply.read(response.getStatus(), body(response), limit,
                     Optional.ofNullable(response.getHeaderString("Retry-After")));
         } catch (ProcessingException | IOException | UncheckedIOException e) {

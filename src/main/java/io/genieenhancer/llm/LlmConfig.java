@@ -32,15 +32,10 @@ public interface LlmConfig {
 
     /**
      * Secrets Manager secret holding the API key: either the bare key or JSON with {@code api_key}. Used when
-     * {@link #apiKey()} is unset.
+     * {@link #apiKey()} is unset; read once per container through the same Secrets Manager client as the Databricks
+     * secret (region: {@code enhancer.databricks.secret-region} or the AWS default).
      */
     Optional<String> secretId();
-
-    /** Region of the secret; the AWS default region chain (AWS_REGION in Lambda) when absent. */
-    Optional<String> secretRegion();
-
-    /** Secrets Manager endpoint override (tests, private endpoints). */
-    Optional<String> secretEndpointOverride();
 
     /** Completion budget per call ({@code max_tokens}). */
     @WithDefault("4096")

@@ -2,19 +2,21 @@ package io.genieenhancer.llm;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A resolved chat endpoint: base URL ({@code .../serving-endpoints} for Databricks), model, and where the bearer
- * token comes from (a supplier, so a Databricks OAuth token is refreshed by its owner). {@link #toString()} never
- * shows the token.
+ * A resolved chat endpoint: base URL ({@code .../serving-endpoints} for Databricks), model, and where the
+ * {@code Authorization} header comes from (a supplier, asked on every call, so a Databricks OAuth token is refreshed
+ * by its owner; empty for endpoints without authentication). {@code origin} says which credentials these are, for
+ * messages. {@link #toString()} never shows the header.
  */
-public record LlmEndpoint(URI baseUri, String model, Supplier<String> bearerToken, String origin) {
+public record LlmEndpoint(URI baseUri, String model, Supplier<Optional<String>> authorization, String origin) {
 
     public LlmEndpoint {
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(bearerToken, "bearerToken");
+        Objects.requireNonNull(authorization, "authorization");
         Objects.requireNonNull(origin, "origin");
     }
 
