@@ -98,6 +98,11 @@ public class DatabricksWorkspace {
                 .build();
     }
 
+    /** Closes the circuit breaker and forgets its history (tests; an operator could want it after an outage). */
+    public void resetCircuitBreaker() {
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().reset(CIRCUIT_BREAKER);
+    }
+
     /** For tests of token refresh: a controllable clock. */
     void useClock(Clock clock) {
         this.clock = clock;
