@@ -42,6 +42,8 @@ public class DatabricksWorkspace {
 
     private static final Logger LOG = Logger.getLogger(DatabricksWorkspace.class);
     private static final String USER_AGENT = "genie-space-enhancer/0.1";
+    /** Name for {@code CircuitBreakerMaintenance} (state, reset). */
+    public static final String CIRCUIT_BREAKER = "databricks";
 
     @Inject
     DatabricksConfig config;
@@ -80,6 +82,7 @@ public class DatabricksWorkspace {
                     .beforeRetry(e -> LOG.warnf("retrying Databricks call after: %s", e.getMessage()))
                     .done()
                 .withCircuitBreaker()
+                    .name(CIRCUIT_BREAKER)
                     .requestVolumeThreshold(breaker.requestVolumeThreshold())
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
