@@ -130,6 +130,7 @@ public final class EvalRunsEvaluator implements Evaluator {
         int expected = 0;
         int collected = 0;
         boolean budgetLeft = true;
+        int fetched = 0;
         for (int repeat = 0; repeat < plan.evalRunIds().size(); repeat++) {
             String runId = plan.evalRunIds().get(repeat);
             List<GenieEvalResult> results = evalRuns.listResults(plan.spaceId(), runId);
@@ -140,7 +141,8 @@ public final class EvalRunsEvaluator implements Evaluator {
                     collected++;
                     continue;
                 }
-                if (!budgetLeft || !clock.instant().isBefore(budgetEnd)) {
+                // at least one per poll, so a zero budget still makes progress
+                if (!budgetLeft || (fetched > 0 && !clock.instant().isBefore(budgetEnd))) {
                     budgetLeft = false;
                     continue;
                 }
@@ -148,6 +150,7 @@ public final class EvalRunsEvaluator implements Evaluator {
                 store.saveOutcome(plan, outcome(plan, runId, repeat, result, details));
                 stored.add(key);
                 collected++;
+                fetched++;
             }
         }
         return new Progress(collected >= expected, collected, expected, 1);
