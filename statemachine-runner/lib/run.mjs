@@ -114,9 +114,12 @@ export async function runExecution({
     record.output = await execution.result;
     record.status = 'SUCCEEDED';
   } catch (error) {
+    // aws-local-stepfunctions wraps the state machine's error (Fail state, uncaught task error,
+    // States.Runtime) in an ExecutionError; report the inner one, as Step Functions would.
+    const failure = error?.name === 'ExecutionError' && error.cause instanceof Error ? error.cause : error;
     record.status = 'FAILED';
-    record.error = error.name;
-    record.cause = error.cause ?? error.message;
+    record.error = failure.name;
+    record.cause = failure.message;
   }
   await tracing.catch(() => {});
   return record;
