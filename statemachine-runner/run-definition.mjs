@@ -7,7 +7,7 @@
 // The function host receives POST {host}/{functionName} with the task's Payload and answers 200 with the
 // function output, or an error status with {"errorType": "...", "errorMessage": "..."} (the Lambda error
 // shape). Waits and Retry intervals take 0 s. Prints ONE JSON object on stdout:
-//   {"status": "SUCCEEDED", "output": {...}, "name", "trace": [...], "calls": [...], "executions": [...]}
+//   {"status": "SUCCEEDED", "output": {...}, "name", "trace": [...], "waits": [{state, seconds}], "calls": [...], "executions": [...]}
 //   {"status": "FAILED", "error": "LockHeld", "cause": "...", ...}
 // Exit code 0 when the execution ran (whatever its status), 2 on usage or setup errors.
 import { readFileSync } from 'node:fs';
@@ -66,6 +66,6 @@ await registry.settle();
 const summary = (r) => ({
   name: r.name, status: r.status,
   ...(r.status === 'SUCCEEDED' ? { output: r.output } : { error: r.error, cause: r.cause }),
-  trace: r.trace, calls: r.calls,
+  trace: r.trace, waits: r.waits, calls: r.calls,
 });
 process.stdout.write(JSON.stringify({ ...summary(root), executions: registry.all().filter((r) => r !== root).map(summary) }) + '\n');

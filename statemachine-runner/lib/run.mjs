@@ -50,14 +50,18 @@ export async function runExecution({
   if (registry.has(executionName)) {
     throw new Error(`execution name ${executionName} already used`);
   }
-  const record = { name: executionName, calls: [], trace: [] };
+  const record = { name: executionName, calls: [], trace: [], waits: [] };
   registry.add(record);
 
   const taskHandlers = {};
   const waitOverrides = {};
   const retryOverrides = {};
+  const waitStates = new Map();
   for (const [stateName, state] of allStates(definition)) {
-    if (state.Type === 'Wait') waitOverrides[stateName] = 0;
+    if (state.Type === 'Wait') {
+      waitOverrides[stateName] = 0;
+      waitStates.set(stateName, state);
+    }
     if (state.Retry) retryOverrides[stateName] = 0;
     if (state.Type !== 'Task') continue;
     if (state.Resource === LAMBDA_INVOKE) {
@@ -107,7 +111,12 @@ export async function runExecution({
   });
   const tracing = (async () => {
     for await (const event of execution.eventLogs) {
-      if (event.type === 'StateEntered') record.trace.push(event.state?.name ?? event.stateName ?? event.name);
+      if (event.type !== 'StateEntered') continue;
+      const stateName = event.state?.name;
+      record.trace.push(stateName);
+      // Waits take 0 s here; record how long they would have been on AWS.
+      const wait = waitStates.get(stateName);
+      if (wait) record.waits.push({ state: stateName, seconds: wait.Seconds ?? valueAt(event.state.input, wait.SecondsPath) });
     }
   })();
   try {
@@ -123,6 +132,11 @@ export async function runExecution({
   }
   await tracing.catch(() => {});
   return record;
+}
+
+/** Value at a simple JSONPath ($.a.b.c), as used by SecondsPath in the definition. */
+function valueAt(json, path) {
+  return path.replace(/^\$\.?/, '').split('.').filter(Boolean).reduce((node, key) => node?.[key], json);
 }
 
 function executionArn(name) {

@@ -176,6 +176,13 @@ describe('transient and fatal errors', () => {
     for (const state of ['PollEvaluationBackoff', 'PollEvaluationRetryCount', 'EnhanceBackoff']) {
       assert.ok(record.trace.includes(state), `went through ${state}`);
     }
+    // the advised wait plus a backoff growing by 10 s per retry in the iteration
+    assert.deepEqual(record.waits.filter((w) => w.state.endsWith('Backoff')), [
+      { state: 'PollEvaluationBackoff', seconds: 20 },
+      { state: 'EnhanceBackoff', seconds: 30 },
+    ]);
+    assert.deepEqual(record.waits.find((w) => w.state === 'WaitForIndexing'), { state: 'WaitForIndexing', seconds: 60 });
+    assert.deepEqual(record.waits.find((w) => w.state === 'WaitForEvaluation'), { state: 'WaitForEvaluation', seconds: 30 });
     assert.equal(space.config, 'fixes-1');
   });
 
@@ -190,6 +197,8 @@ describe('transient and fatal errors', () => {
     assert.equal(space.lock, null);
     // 1 call + 8 retries (max_transient_retries) for the poll that kept being rate limited
     assert.equal(space.called('pollEvaluation').length, 2 + 9);
+    assert.deepEqual(record.waits.filter((w) => w.state === 'PollEvaluationBackoff').map((w) => w.seconds),
+      [60, 70, 80, 90, 100, 110, 120, 130]);
   });
 
   test('a fatal error after enhance wrote is caught: config restored, lock released, failure named', async () => {
