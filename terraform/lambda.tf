@@ -21,12 +21,17 @@ resource "aws_lambda_function" "fn" {
   timeout          = lookup(var.function_timeouts, each.key, 60)
 
   environment {
+    # names are the functions' own configuration keys (README "Configuration")
     variables = merge(var.extra_environment, {
-      QUARKUS_FUNQY_EXPORT       = each.key
-      DISABLE_SIGNAL_HANDLERS    = "true"
-      GENIE_RUN_STORE_BUCKET     = aws_s3_bucket.run_store.bucket
-      GENIE_DATABRICKS_SECRET_ID = aws_secretsmanager_secret.databricks.arn
-      GENIE_LLM_SECRET_ID        = aws_secretsmanager_secret.llm.arn
+      QUARKUS_FUNQY_EXPORT          = each.key
+      DISABLE_SIGNAL_HANDLERS       = "true"
+      ENHANCER_STORE_BUCKET         = aws_s3_bucket.run_store.bucket
+      ENHANCER_DATABRICKS_SECRET_ID = aws_secretsmanager_secret.databricks.arn
+      ENHANCER_LLM_SECRET_ID        = aws_secretsmanager_secret.llm.arn
+      ENHANCER_LLM_BASE_URL         = var.llm_base_url
+      ENHANCER_LLM_MODEL            = var.llm_model
+      }, var.kms_key_arn == null ? {} : {
+      ENHANCER_STORE_KMS_KEY_ID = var.kms_key_arn
     })
   }
 

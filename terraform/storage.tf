@@ -91,14 +91,14 @@ resource "aws_s3_bucket_policy" "run_store" {
 # enter the state file.
 resource "aws_secretsmanager_secret" "databricks" {
   name                    = "${var.name_prefix}/databricks"
-  description             = "Databricks workspace credentials for the Genie Space Enhancer: {\"host\", \"token\"} or {\"host\", \"clientId\", \"clientSecret\"}."
+  description             = "Databricks workspace credentials for the Genie Space Enhancer: {\"host\", \"token\"} or {\"host\", \"client_id\", \"client_secret\"}."
   kms_key_id              = var.kms_key_arn
   recovery_window_in_days = var.secret_recovery_window_days
 }
 
 resource "aws_secretsmanager_secret" "llm" {
   name                    = "${var.name_prefix}/llm"
-  description             = "OpenAI-compatible LLM endpoint for the Genie Space Enhancer: {\"baseUrl\", \"apiKey\", \"model\"}."
+  description             = "API key of the LLM endpoint for the Genie Space Enhancer: {\"api_key\"} or the bare key (endpoint and model are Lambda settings)."
   kms_key_id              = var.kms_key_arn
   recovery_window_in_days = var.secret_recovery_window_days
 }

@@ -363,3 +363,20 @@ variable "alarm_actions" {
   type        = list(string)
   default     = []
 }
+
+variable "llm_base_url" {
+  description = "OpenAI-compatible chat endpoint of the LLM analyser, e.g. https://<workspace>/serving-endpoints. Empty = the Databricks workspace's serving endpoints when llm_model is set, else the rule-based analyser runs alone."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.llm_base_url == "" || can(regex("^https://", var.llm_base_url))
+    error_message = "llm_base_url must be an https URL (or empty)."
+  }
+}
+
+variable "llm_model" {
+  description = "Model (Databricks serving endpoint name) of the LLM analyser; empty disables the LLM analyser."
+  type        = string
+  default     = ""
+}

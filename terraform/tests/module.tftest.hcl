@@ -91,7 +91,7 @@ run "deploys_one_lambda_per_function_from_one_zip" {
     error_message = "each Lambda exports its own function"
   }
   assert {
-    condition     = alltrue([for k, f in aws_lambda_function.fn : f.environment[0].variables["GENIE_RUN_STORE_BUCKET"] == aws_s3_bucket.run_store.bucket && f.environment[0].variables["GENIE_DATABRICKS_SECRET_ID"] == aws_secretsmanager_secret.databricks.arn && f.environment[0].variables["GENIE_LLM_SECRET_ID"] == aws_secretsmanager_secret.llm.arn])
+    condition     = alltrue([for k, f in aws_lambda_function.fn : f.environment[0].variables["ENHANCER_STORE_BUCKET"] == aws_s3_bucket.run_store.bucket && f.environment[0].variables["ENHANCER_DATABRICKS_SECRET_ID"] == aws_secretsmanager_secret.databricks.arn && f.environment[0].variables["ENHANCER_LLM_SECRET_ID"] == aws_secretsmanager_secret.llm.arn])
     error_message = "each Lambda is told its bucket and secret ids (never secret values)"
   }
   assert {
