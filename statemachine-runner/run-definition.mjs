@@ -2,11 +2,11 @@
 // Runs the real EnhancementRun definition (terraform/statemachine) locally against a function host.
 //
 //   node run-definition.mjs --function-host http://127.0.0.1:8081 --input '{"spaceId":"..."}' [--name NAME]
-//                           [--input-file FILE] [--var name=value ...] [--template FILE]
+//                           [--input-file FILE] [--var name=value ...] [--template FILE] [--real-waits]
 //
 // The function host receives POST {host}/{functionName} with the task's Payload and answers 200 with the
 // function output, or an error status with {"errorType": "...", "errorMessage": "..."} (the Lambda error
-// shape). Waits and Retry intervals take 0 s. Prints ONE JSON object on stdout:
+// shape). Waits and Retry intervals take 0 s (with --real-waits, Wait states take their real time). Prints ONE JSON object on stdout:
 //   {"status": "SUCCEEDED", "output": {...}, "name", "trace": [...], "waits": [{state, seconds}], "calls": [...], "executions": [...]}
 //   {"status": "FAILED", "error": "LockHeld", "cause": "...", ...}
 // Exit code 0 when the execution ran (whatever its status), 2 on usage or setup errors.
@@ -31,6 +31,7 @@ try {
       name: { type: 'string' },
       var: { type: 'string', multiple: true, default: [] },
       template: { type: 'string', default: TEMPLATE_PATH },
+      'real-waits': { type: 'boolean', default: false },
     },
     strict: true,
   }).values;
@@ -61,7 +62,9 @@ try {
 }
 
 const registry = new ExecutionRegistry();
-const root = await runExecution({ definition, input, name: args.name, invoke: httpFunctionHost(host), registry });
+const root = await runExecution({
+  definition, input, name: args.name, invoke: httpFunctionHost(host), registry, realWaits: args['real-waits'],
+});
 await registry.settle();
 const summary = (r) => ({
   name: r.name, status: r.status,

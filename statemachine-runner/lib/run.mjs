@@ -44,7 +44,7 @@ export function lambdaError(errorType, errorMessage) {
  */
 export async function runExecution({
   definition, input, name, invoke, registry = new ExecutionRegistry(),
-  functionNameOf = defaultFunctionNameOf,
+  functionNameOf = defaultFunctionNameOf, realWaits = false,
 }) {
   const executionName = name ?? `local-${registry.nextId()}`;
   if (registry.has(executionName)) {
@@ -59,7 +59,8 @@ export async function runExecution({
   const waitStates = new Map();
   for (const [stateName, state] of allStates(definition)) {
     if (state.Type === 'Wait') {
-      waitOverrides[stateName] = 0;
+      // realWaits: the local main job waits as AWS would (the sandbox's re-index delay is real time)
+      if (!realWaits) waitOverrides[stateName] = 0;
       waitStates.set(stateName, state);
     }
     if (state.Retry) retryOverrides[stateName] = 0;
@@ -85,7 +86,7 @@ export async function runExecution({
           error.name = 'StepFunctions.ExecutionAlreadyExistsException';
           throw error;
         }
-        registry.pending.push(runExecution({ definition, input: Input, name: Name, invoke, registry, functionNameOf }));
+        registry.pending.push(runExecution({ definition, input: Input, name: Name, invoke, registry, functionNameOf, realWaits }));
         return { ExecutionArn: executionArn(Name), StartDate: new Date().toISOString() };
       };
     } else {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.local.FunctionHost;
+import io.genieenhancer.local.LocalStateMachine;
 import io.genieenhancer.error.ErrorCode;
 import io.genieenhancer.error.RetryAdvice;
 

