@@ -221,6 +221,19 @@ class LlmEndpointHttpTest {
     }
 
     @Test
+    void aRateLimitThatPersistsIsRateLimitedWithTheAdvisedWaitForStepFunctions() {
+        wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "45")
+                .withBody("{\"error\":{\"message\":\"Too many requests\"}}")));
+
+        EnhancerException e = assertThrows(EnhancerException.class, this::analyse);
+
+        assertEquals(ErrorCode.RateLimited, e.code());
+        assertEquals(java.util.Optional.of(45), e.retryAfterSeconds());
+        assertTrue(e.code().retryable());
+        wm.verify(4, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void anEndpointThatStaysDownFailsWithLlmUnavailableAfterBoundedRetries() {
         answer(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"The service is overloaded\"}");
 
