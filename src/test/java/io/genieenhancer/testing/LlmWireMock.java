@@ -28,7 +28,17 @@ public class LlmWireMock implements QuarkusTestResourceLifecycleManager {
     public static final String API_KEY = "sk-test-secret-key";
     public static final String MODEL = "test-model";
 
+    public static final String DATABRICKS_TOKEN = "dapi-test-token";
+    public static final String SERVING_ENDPOINT = "databricks-test-endpoint";
+
     private static WireMockServer server;
+    private boolean databricks;
+
+    /** {@code mode=databricks}: no LLM base URL; the WireMock server plays the Databricks workspace instead. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        databricks = "databricks".equals(initArgs.get("mode"));
+    }
 
     public static WireMockServer server() {
         return server;
@@ -39,15 +49,23 @@ public class LlmWireMock implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         String retry = "quarkus.fault-tolerance.\"io.genieenhancer.llm.ChatTransport/send\".";
-        return Map.ofEntries(
-                Map.entry("enhancer.llm.base-url", "http://127.0.0.1:" + server.port() + "/v1"),
-                Map.entry("enhancer.llm.model", MODEL),
-                Map.entry("enhancer.llm.api-key", API_KEY),
-                Map.entry("enhancer.llm.timeout", "3s"),
-                Map.entry("enhancer.llm.batch-size", "8"),
-                Map.entry(retry + "retry.delay", "10"),
-                Map.entry(retry + "retry.jitter", "0"),
-                Map.entry(retry + "exponential-backoff.max-delay", "50"));
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "enhancer.llm.timeout", "3s",
+                "enhancer.llm.batch-size", "8",
+                retry + "retry.delay", "10",
+                retry + "retry.jitter", "0",
+                retry + "exponential-backoff.max-delay", "50"));
+        String url = "http://127.0.0.1:" + server.port();
+        if (databricks) {
+            config.put("enhancer.databricks.host", url);
+            config.put("enhancer.databricks.token", DATABRICKS_TOKEN);
+            config.put("enhancer.llm.model", SERVING_ENDPOINT);
+        } else {
+            config.put("enhancer.llm.base-url", url + "/v1");
+            config.put("enhancer.llm.model", MODEL);
+            config.put("enhancer.llm.api-key", API_KEY);
+        }
+        return config;
     }
 
     @Override
