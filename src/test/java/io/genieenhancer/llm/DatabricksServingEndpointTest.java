@@ -16,7 +16,6 @@ import io.genieenhancer.testing.LlmWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 import jakarta.inject.Inject;
 
@@ -29,7 +28,6 @@ import java.util.List;
  * ({@code /serving-endpoints/chat/completions}, model = endpoint name) with the workspace's own credentials.
  */
 @QuarkusTest
-@TestProfile(LlmWireMock.Profile.class)
 @QuarkusTestResource(value = LlmWireMock.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "mode", value = "databricks"))
 class DatabricksServingEndpointTest {

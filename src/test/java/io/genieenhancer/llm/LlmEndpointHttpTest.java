@@ -42,7 +42,6 @@ import java.util.List;
  * OpenAI-format chat completions, from valid answers to hostile and broken ones.
  */
 @QuarkusTest
-@io.quarkus.test.junit.TestProfile(LlmWireMock.Profile.class)
 @QuarkusTestResource(value = LlmWireMock.class, restrictToAnnotatedClass = true)
 class LlmEndpointHttpTest {
 

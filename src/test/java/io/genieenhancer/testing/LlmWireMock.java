@@ -13,17 +13,6 @@ import java.util.Map;
  */
 public class LlmWireMock implements QuarkusTestResourceLifecycleManager {
 
-    /**
-     * The profile of tests that never invoke a function: the Lambda mock event server goes to a random port instead
-     * of the shared 8081, which parallel builds on the same machine also want (it starts before test resources, so
-     * only a profile can move it).
-     */
-    public static class Profile implements io.quarkus.test.junit.QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.mock-event-server.test-port", "0");
-        }
-    }
 
     public static final String API_KEY = "sk-test-secret-key";
     public static final String MODEL = "test-model";
