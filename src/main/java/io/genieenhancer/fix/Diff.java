@@ -3,6 +3,7 @@ package io.genieenhancer.fix;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,8 +56,13 @@ public record Diff(List<Entry> entries) {
             entries.add(new Entry(merged.kind(), merged.section(), merged.target(), merged.field(), merged.before(),
                     merged.after(), causes));
         }
+        entries.sort(Comparator.comparingInt((Entry e) -> SECTIONS.indexOf(e.section())).thenComparing(Entry::target));
         return new Diff(entries);
     }
+
+    /** Reading order of a diff: data sources first, then instructions. */
+    private static final List<String> SECTIONS = List.of("table", "column", "join_spec", "example_sql", "sql_snippet",
+            "text_instruction", "instruction");
 
     public boolean isEmpty() {
         return entries.isEmpty();
