@@ -51,6 +51,9 @@ public record Diff(List<Entry> entries) {
             Change first = g.get(0).change();
             Change last = g.get(g.size() - 1).change();
             Change merged = Change.of(first.section(), first.target(), first.field(), first.before(), last.after());
+            if (merged.kind() == Change.Kind.NONE) {
+                continue; // steps that cancel out are no change
+            }
             List<Cause> causes = g.stream().map(o -> new Cause(o.fix().type(), o.fix().value(), o.fix().meta().confidence(),
                     o.fix().meta().source(), o.fix().meta().questionIds(), o.fix().meta().reasoning())).toList();
             entries.add(new Entry(merged.kind(), merged.section(), merged.target(), merged.field(), merged.before(),

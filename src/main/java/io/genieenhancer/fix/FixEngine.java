@@ -139,11 +139,15 @@ public final class FixEngine {
         Applier.Applied applied = new Applier(space, index).run(merged.stream().map(Dedupe.Merged::fix).toList());
         violations.addAll(applied.problems());
         SpaceConfig config = SpaceRules.canonical(applied.config());
-        Set<String> before = new HashSet<>();
-        SpaceRules.validate(SpaceRules.canonical(space)).forEach(v -> before.add(v.toString()));
-        for (Violation v : SpaceRules.validate(config)) {
-            if (!before.contains(v.toString())) {
-                violations.add(v);
+        List<Violation> after = SpaceRules.validate(config);
+        if (!after.isEmpty()) {
+            // only now is it worth knowing what the input already broke
+            Set<String> before = new HashSet<>();
+            SpaceRules.validate(SpaceRules.canonical(space)).forEach(v -> before.add(v.toString()));
+            for (Violation v : after) {
+                if (!before.contains(v.toString())) {
+                    violations.add(v);
+                }
             }
         }
         violations.addAll(newSynonymClashes(config, applied.outcomes()));
