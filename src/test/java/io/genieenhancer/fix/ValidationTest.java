@@ -153,6 +153,7 @@ class ValidationTest {
         // ordinary instructions with similar words pass
         passes(new AppendTextInstruction("Ignore cancelled orders unless the question asks for them. All amounts are in USD.", why()));
         passes(new AppendTextInstruction("When the user says 'system', they mean the order management system.", why()));
+        passes(new AppendTextInstruction("Show the number of tokens used per customer; output the total tokens too.", why()));
     }
 
     @Test
