@@ -43,8 +43,8 @@ public final class FixEngineBenchmark {
         FixPolicy policy = FixPolicy.defaults(space);
         System.out.printf(Locale.ROOT, "space: %d tables x %d columns, %d benchmark questions; JVM %s, %d cpu%n", tables, columns,
                 benchmarks, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%8s %8s %8s %6s %6s %6s %6s | %10s %10s %10s | %10s %10s%n", "fixes", "unique", "valid", "invalid",
-                "cut", "confl", "low", "plan ms", "apply ms", "total ms", "best ms", "cpu ms");
+        System.out.printf(Locale.ROOT, "%8s %8s %8s %6s %6s %6s %6s | %10s %10s %10s | %10s %10s %10s%n", "fixes", "unique", "valid", "invalid",
+                "cut", "confl", "low", "plan ms", "apply ms", "total ms", "best ms", "cpu ms", "alloc MB");
         for (int n : sizes) {
             List<Fix> fixes = SpaceGenerator.fixes(n, tables, columns, 42);
             for (int i = 0; i < warmup; i++) {
@@ -54,15 +54,18 @@ public final class FixEngineBenchmark {
             long[] apply = new long[reps];
             long[] total = new long[reps];
             long[] cpu = new long[reps];
+            long[] alloc = new long[reps];
             FixPlan last = null;
             for (int i = 0; i < reps; i++) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
+                long a0 = allocated();
                 long t0 = System.nanoTime();
                 FixPlan p = FixEngine.plan(space, fixes, policy);
                 long t1 = System.nanoTime();
                 ApplyResult r = FixEngine.apply(space, p);
                 long t2 = System.nanoTime();
                 cpu[i] = THREADS.getCurrentThreadCpuTime() - c0;
+                alloc[i] = allocated() - a0;
                 if (r.outcomes().isEmpty()) {
                     throw new IllegalStateException("nothing applied");
                 }
@@ -71,12 +74,17 @@ public final class FixEngineBenchmark {
                 total[i] = t2 - t0;
                 last = p;
             }
-            System.out.printf(Locale.ROOT, "%8d %8d %8d %6d %6d %6d %6d | %10.1f %10.1f %10.1f | %10.1f %10.1f%n", n, last.verdicts().size(),
+            System.out.printf(Locale.ROOT, "%8d %8d %8d %6d %6d %6d %6d | %10.1f %10.1f %10.1f | %10.1f %10.1f %10.0f%n", n, last.verdicts().size(),
                     last.accepted().size(), last.withStatus(FixVerdict.Status.INVALID).size(),
                     last.withStatus(FixVerdict.Status.CUT).size(), last.withStatus(FixVerdict.Status.CONFLICT).size(),
                     last.withStatus(FixVerdict.Status.BELOW_MIN_CONFIDENCE).size(),
-                    median(plan), median(apply), median(total), Arrays.stream(total).min().orElse(0) / 1e6, median(cpu));
+                    median(plan), median(apply), median(total), Arrays.stream(total).min().orElse(0) / 1e6, median(cpu), median(alloc) * 1e6 / (1024.0 * 1024.0));
         }
+    }
+
+    /** Bytes allocated by this thread so far (HotSpot), or 0 where the JVM does not tell. */
+    private static long allocated() {
+        return THREADS instanceof com.sun.management.ThreadMXBean hs ? hs.getCurrentThreadAllocatedBytes() : 0;
     }
 
     private static void run(SpaceConfig space, List<Fix> fixes, FixPolicy policy) {
