@@ -67,6 +67,16 @@ class LlmEndpointsTest {
     }
 
     @Test
+    void aBaseUrlOnTheWorkspaceHostBorrowsTheWorkspaceCredentialsInsteadOfTheSecret() {
+        LlmEndpoint e = LlmEndpoints.resolve(
+                settings("https://adb-1.2.azuredatabricks.net/serving-endpoints", "databricks-x", null, "llm-key"),
+                workspace("https://adb-1.2.azuredatabricks.net", "Bearer dapi-w"), NO_SECRETS).endpoint().orElseThrow();
+
+        assertEquals(Optional.of("Bearer dapi-w"), e.authorization().get());
+        assertEquals("the Databricks workspace", e.origin());
+    }
+
+    @Test
     void theKeyMayComeFromASecretAsBareTextOrJson() {
         LlmEndpoint bare = LlmEndpoints.resolve(settings("https://api.example.com/v1", "m", null, "llm-key"),
                 workspace(null, null), id -> "  sk-bare\n").endpoint().orElseThrow();
