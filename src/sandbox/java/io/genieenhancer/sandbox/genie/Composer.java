@@ -73,6 +73,7 @@ final class Composer {
                 dimension(d, r, null).ifPresent(dims::add);
             }
         }
+        dims = dedupe(dims);
         List<Part> filters = new ArrayList<>();
         List<TimeF> times = new ArrayList<>();
         for (FilterReq f : r.filters) {
@@ -200,6 +201,16 @@ final class Composer {
         }
         String description = describe(measures, dims, filters);
         return new Composed(Optional.of(sql.toString()), description, notes);
+    }
+
+    private static List<Part> dedupe(List<Part> parts) {
+        List<Part> out = new ArrayList<>();
+        for (Part p : parts) {
+            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()))) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static String wrap(String condition) {

@@ -499,7 +499,9 @@ public final class Knowledge {
                     Tbl tbl = names.get(qualifier);
                     if (tbl != null) {
                         used.add(tbl);
-                        out.append(tbl.alias).append('.').append(last.get(0).text());
+                        Token column = last.get(0);
+                        boolean plain = column.value().matches("[A-Za-z_][A-Za-z0-9_]*");
+                        out.append(tbl.alias).append('.').append(plain ? column.value() : column.text());
                         i = k;
                         continue;
                     }

@@ -152,7 +152,7 @@ final class Planner {
         Agg agg = aggAt(i);
         if (agg != null) {
             int after = i + aggLength(i);
-            Slot s = slot(after, true);
+            Slot s = slot(after, agg != Agg.COUNT);
             if (s.ref != null) {
                 r.measures.add(new MeasureReq(agg, s.ref));
                 if (agg == Agg.HIGH || agg == Agg.LOW) {

@@ -16,7 +16,8 @@ import java.util.Locale;
  *   <li>{@code `quoted`} identifiers become {@code "quoted"} (H2 runs case-insensitive for identifiers);
  *       {@code "text"} is a string literal in Databricks and becomes {@code 'text'}.</li>
  *   <li>Functions H2 lacks or spells differently: {@code IF}, {@code DATE_ADD}, {@code DATE_SUB},
- *       two-argument {@code DATEDIFF}, {@code DATE_FORMAT}, {@code TRY_CAST}, type {@code STRING}.</li>
+ *       two-argument {@code DATEDIFF}, {@code DATE_FORMAT}, {@code TRY_CAST}; the type {@code STRING}
+ *       (in casts and column definitions) becomes {@code VARCHAR}.</li>
  * </ul>
  * Everything else (DATE_TRUNC, YEAR, QUARTER, MONTH, GROUP BY ordinals, QUALIFY, ILIKE, LIMIT) H2 runs as
  * is in MySQL mode. Integer division is the one known difference: {@code 7/2} is 3 on H2, 3.5 on Databricks.
@@ -44,7 +45,7 @@ public final class DatabricksSql {
                 case BACKTICK_IDENT -> sb.append('"').append(t.value().replace("\"", "\"\"")).append('"');
                 case STRING -> sb.append('\'').append(t.value().replace("'", "''")).append('\'');
                 case WORD -> {
-                    if (t.text().equalsIgnoreCase("STRING") && previousSolid != null && previousSolid.isWord("AS")) {
+                    if (t.text().equalsIgnoreCase("STRING") && (previousSolid == null || !previousSolid.isSymbol("."))) {
                         sb.append("VARCHAR");
                     } else {
                         sb.append(t.text());

@@ -51,7 +51,9 @@ public final class SandboxDatabase implements AutoCloseable {
 
     public static SandboxDatabase create(String catalog) {
         String url = "jdbc:h2:mem:sandbox-" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1"
+                // words Databricks lets you use as aliases ("AS month") but H2 reserves
+                + ";NON_KEYWORDS=DAY,HOUR,MINUTE,MONTH,SECOND,YEAR,VALUE,KEY,USER";
         try {
             return new SandboxDatabase(url, DriverManager.getConnection(url), new DatabricksSql(catalog));
         } catch (SQLException e) {
