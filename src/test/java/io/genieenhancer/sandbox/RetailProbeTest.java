@@ -20,6 +20,14 @@ class RetailProbeTest {
             ScenarioLoader.install(s, db);
             run(db, s.space(), "BASELINE", false);
             run(db, RetailScenarioFixes.ideal(s.space()), "IDEAL", true);
+            run(db, RetailScenarioFixes.withoutExamples(s.space()).result(), "NOEX", true);
+        }
+        Scenario r = ScenarioLoader.read(ScenarioLoader.locate("regress"));
+        try (SandboxDatabase db = SandboxDatabase.create(r.catalog())) {
+            ScenarioLoader.install(r, db);
+            run(db, r.space(), "REGRESS-BASE", true);
+            run(db, new SpaceEdits(r.space()).synonyms("main.shop.refunds", "amount", "sales").result(), "REGRESS-NAIVE", true);
+            run(db, new SpaceEdits(r.space()).synonyms("main.shop.refunds", "amount", "refunded").result(), "REGRESS-RIGHT", true);
         }
     }
 
