@@ -1,6 +1,7 @@
 package io.genieenhancer.space;
 
 /** Counts that describe a space at a glance (snapshot metadata, logs, reports). */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record SpaceStats(int tables, int columns, int instructions, int benchmarks) {
 
     public static SpaceStats of(SpaceConfig s) {

@@ -20,6 +20,14 @@ public interface RunStore {
      */
     Optional<StoredObject> putIfAbsent(String key, byte[] content, Map<String, String> metadata);
 
+    /**
+     * Overwrites only when the current object still has {@code expectedEtag} (S3 {@code If-Match}): the
+     * compare-and-swap used to take over an expired lock.
+     *
+     * @return the stored object, or empty when the object changed or vanished meanwhile
+     */
+    Optional<StoredObject> putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedEtag);
+
     /** Latest version. */
     Optional<StoredContent> get(String key);
 
@@ -35,7 +43,7 @@ public interface RunStore {
     /** Where the objects live, for logs and reports (bucket URL or folder). */
     String location();
 
-    record StoredObject(String key, String versionId, String sha256) {
+    record StoredObject(String key, String versionId, String sha256, String etag) {
     }
 
     record StoredContent(StoredObject object, byte[] content, Map<String, String> metadata) {

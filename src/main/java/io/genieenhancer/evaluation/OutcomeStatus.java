@@ -1,0 +1,9 @@
+package io.genieenhancer.evaluation;
+
+/** One attempt at one benchmark question. NOT_SCORABLE attempts are left out of the score's denominator. */
+public enum OutcomeStatus {
+    CORRECT,
+    INCORRECT,
+    /** The ground truth itself failed, needs manual review, or the comparison was inconclusive. */
+    NOT_SCORABLE
+}

@@ -1,0 +1,160 @@
+package io.genieenhancer.store;
+
+import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.error.ErrorCode;
+
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The run store in a versioned S3 bucket. Every object is written with server-side encryption and its
+ * SHA-256 in the metadata ({@code x-amz-meta-sha256}); conditional writes use S3's
+ * {@code If-None-Match: *} and {@code If-Match}.
+ */
+public final class S3RunStore implements RunStore {
+
+    static final String SHA_META = "sha256";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final ServerSideEncryption sse;
+    private final Optional<String> kmsKeyId;
+
+    /**
+     * @param prefix   key prefix inside the bucket ("" or ending with '/'), so one bucket can serve several stages
+     * @param kmsKeyId when present, SSE-KMS with that key; otherwise SSE-S3 (AES256)
+     */
+    public S3RunStore(S3Client s3, String bucket, String prefix, Optional<String> kmsKeyId) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix == null || prefix.isEmpty() ? "" : (prefix.endsWith("/") ? prefix : prefix + "/");
+        this.kmsKeyId = kmsKeyId;
+        this.sse = kmsKeyId.isPresent() ? ServerSideEncryption.AWS_KMS : ServerSideEncryption.AES256;
+    }
+
+    @Override
+    public StoredObject put(String key, byte[] content, Map<String, String> metadata) {
+        return doPut(key, content, metadata, b -> b);
+    }
+
+    @Override
+    public Optional<StoredObject> putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        return conditional(() -> doPut(key, content, metadata, b -> b.ifNoneMatch("*")));
+    }
+
+    @Override
+    public Optional<StoredObject> putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedEtag) {
+        return conditional(() -> doPut(key, content, metadata, b -> b.ifMatch(expectedEtag)));
+    }
+
+    @Override
+    public Optional<StoredContent> get(String key) {
+        return doGet(key, null);
+    }
+
+    @Override
+    public Optional<StoredContent> get(String key, String versionId) {
+        return doGet(key, versionId);
+    }
+
+    @Override
+    public void delete(String key) {
+        call(key, () -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key)));
+    }
+
+    @Override
+    public List<String> list(String keyPrefix) {
+        return call(keyPrefix, () -> s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
+                        .bucket(bucket).prefix(prefix + keyPrefix).build())
+                .contents().stream().map(S3Object::key).map(k -> k.substring(prefix.length())).sorted().toList());
+    }
+
+    @Override
+    public String location() {
+        return "s3://" + bucket + "/" + prefix;
+    }
+
+    private StoredObject doPut(String key, byte[] content, Map<String, String> metadata,
+            UnaryOperator<PutObjectRequest.Builder> condition) {
+        String sha = Hashes.sha256(content);
+        Map<String, String> meta = new HashMap<>(metadata);
+        meta.put(SHA_META, sha);
+        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(bucket).key(prefix + key)
+                .contentType("application/json").serverSideEncryption(sse).metadata(meta);
+        kmsKeyId.ifPresent(b::ssekmsKeyId);
+        PutObjectResponse r = call(key, () -> s3.putObject(condition.apply(b).build(), RequestBody.fromBytes(content)));
+        return new StoredObject(key, r.versionId(), sha, r.eTag());
+    }
+
+    private Optional<StoredContent> doGet(String key, String versionId) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = call(key, () -> s3.getObjectAsBytes(GetObjectRequest.builder()
+                    .bucket(bucket).key(prefix + key).versionId(versionId).build()));
+            GetObjectResponse r = bytes.response();
+            byte[] content = bytes.asByteArray();
+            Map<String, String> meta = new HashMap<>(r.metadata());
+            meta.remove(SHA_META);
+            return Optional.of(new StoredContent(new StoredObject(key, r.versionId(), Hashes.sha256(content), r.eTag()),
+                    content, Map.copyOf(meta)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            // an unknown or malformed version id is "not found" for the caller, not an outage
+            if (e.statusCode() == 404 || (versionId != null && e.statusCode() == 400)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<StoredObject> conditional(java.util.function.Supplier<StoredObject> write) {
+        try {
+            return Optional.of(write.get());
+        } catch (S3Exception e) {
+            // 412: precondition failed; 409: a concurrent conditional write is in flight
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private <T> T call(String key, java.util.function.Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (NoSuchKeyException e) {
+            throw e;
+        } catch (S3Exception e) {
+            int status = e.statusCode();
+            if (status == 404 || status == 412 || status == 409 || status == 400) {
+                throw e; // the callers above decide what these mean
+            }
+            if (status == 403) {
+                throw new EnhancerException(ErrorCode.AccessDenied, "run store refused access to " + location() + key
+                        + " (" + e.awsErrorDetails().errorCode() + ")", e);
+            }
+            throw new EnhancerException(ErrorCode.StoreUnavailable, "run store error " + status + " on " + key, e);
+        } catch (SdkClientException e) {
+            throw new EnhancerException(ErrorCode.StoreUnavailable, "run store unreachable for " + key + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
