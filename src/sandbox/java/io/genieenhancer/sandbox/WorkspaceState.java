@@ -58,8 +58,8 @@ public final class WorkspaceState {
         final Instant createdAt;
         final Optional<QueryResult> result;
         final Optional<SqlFailure> failure;
-        int pendingPolls;
         boolean canceled;
+        boolean polled;
 
         Statement(String id, String sql, Instant createdAt, Optional<QueryResult> result, Optional<SqlFailure> failure) {
             this.id = id;
@@ -85,13 +85,10 @@ public final class WorkspaceState {
             return failure;
         }
 
-        /** PENDING while polls are owed (wait_timeout 0s), then SUCCEEDED / FAILED (or CANCELED). */
+        /** SUCCEEDED or FAILED (CANCELED if a client cancelled it while we still reported it PENDING). */
         public String state() {
             if (canceled) {
                 return "CANCELED";
-            }
-            if (pendingPolls > 0) {
-                return "PENDING";
             }
             return result.isPresent() ? "SUCCEEDED" : "FAILED";
         }
@@ -346,15 +343,12 @@ public final class WorkspaceState {
 
     // ------------------------------------------------------------------------------------ statements
 
-    public synchronized Statement execute(String warehouseId, String sql, int rowLimit, boolean waitZero) {
+    /** Runs a statement now; the caller reports it PENDING when the client asked not to wait (wait_timeout=0s). */
+    public synchronized Statement execute(String warehouseId, String sql, int rowLimit) {
         if (!scenario.warehouseId().equals(warehouseId)) {
             throw ApiError.notFound("Warehouse " + warehouseId + " does not exist.");
         }
-        Statement s = run(sql, rowLimit, clock.instant());
-        if (waitZero) {
-            s.pendingPolls = 1;
-        }
-        return s;
+        return run(sql, rowLimit, clock.instant());
     }
 
     private Statement run(String sql, int rowLimit, Instant now) {
@@ -370,20 +364,6 @@ public final class WorkspaceState {
         return s;
     }
 
-    /** A statement and the state to report for this read. */
-    public record Polled(Statement statement, String state) {
-    }
-
-    /** Reading a statement pays one owed poll (a wait_timeout=0s statement is PENDING on its first read). */
-    public synchronized Polled pollStatement(String statementId) {
-        Statement s = statement(statementId);
-        String state = s.state();
-        if (s.pendingPolls > 0) {
-            s.pendingPolls--;
-        }
-        return new Polled(s, state);
-    }
-
     public synchronized Statement statement(String statementId) {
         Statement s = statements.get(statementId);
         if (s == null) {
@@ -392,12 +372,22 @@ public final class WorkspaceState {
         return s;
     }
 
+    /**
+     * Statements finish before the POST returns, so a cancel only matters for one reported PENDING
+     * (wait_timeout=0s) and not read since: it then reads CANCELED, as a cancelled statement would.
+     */
     public synchronized void cancel(String statementId) {
         Statement s = statement(statementId);
-        if (s.pendingPolls > 0) {
+        if (!s.polled) {
             s.canceled = true;
-            s.pendingPolls = 0;
         }
+    }
+
+    /** Marks a statement as read by a client (after that a cancel is too late). */
+    public synchronized Statement poll(String statementId) {
+        Statement s = statement(statementId);
+        s.polled = true;
+        return s;
     }
 
     // ------------------------------------------------------------------------------------ eval runs

@@ -181,6 +181,7 @@ public final class ScenarioLoader {
                 throw new ScenarioException(csv.file(), msg);
             }
         }
+        db.indexEveryColumn();
         for (var t : s.space().allTables().toList()) {
             TableInfo info = tables.stream().filter(x -> x.identifier().equalsIgnoreCase(t.identifier())).findFirst()
                     .orElseThrow(() -> new ScenarioException(SPACE_FILE,

@@ -24,14 +24,11 @@ final class Parameters {
     }
 
     static String bind(String sql, JsonNode parameters) {
-        if (parameters == null || parameters.isNull()) {
-            return sql;
-        }
-        if (!parameters.isArray()) {
+        if (parameters != null && !parameters.isNull() && !parameters.isArray()) {
             throw ApiError.invalid("Field 'parameters' must be an array");
         }
         Map<String, String> literals = new HashMap<>();
-        for (JsonNode p : parameters) {
+        for (JsonNode p : parameters == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : parameters) {
             if (!p.isObject() || !p.path("name").isTextual()) {
                 throw ApiError.invalid("Each parameter needs a string 'name'");
             }

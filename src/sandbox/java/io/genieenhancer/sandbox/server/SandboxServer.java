@@ -161,8 +161,8 @@ public final class SandboxServer {
         // SQL statements
         route("POST", "/api/2.0/sql/statements/?", this::executeStatement);
         route("GET", "/api/2.0/sql/statements/([^/]+)", r -> {
-            WorkspaceState.Polled p = state.pollStatement(r.param(0));
-            return Response.ok(Payloads.statement(p.statement(), p.state()));
+            Statement s = state.poll(r.param(0));
+            return Response.ok(Payloads.statement(s, s.state()));
         });
         route("POST", "/api/2.0/sql/statements/([^/]+)/cancel", r -> {
             state.cancel(r.param(0));
@@ -247,9 +247,11 @@ public final class SandboxServer {
         }
         b.integer("byte_limit");
         String bound = Parameters.bind(sql, b.raw("parameters"));
-        Statement s = state.execute(warehouse, bound, (int) Math.min(rowLimit, MAX_STATEMENT_ROWS), wait.equals("0s"));
-        WorkspaceState.Polled p = wait.equals("0s") ? new WorkspaceState.Polled(s, "PENDING") : state.pollStatement(s.id());
-        return Response.ok(Payloads.statement(p.statement(), p.state()));
+        Statement s = state.execute(warehouse, bound, (int) Math.min(rowLimit, MAX_STATEMENT_ROWS));
+        if (wait.equals("0s")) { // the client asked not to wait: it learns the outcome by polling
+            return Response.ok(Payloads.statement(s, "PENDING"));
+        }
+        return Response.ok(Payloads.statement(state.poll(s.id()), s.state()));
     }
 
     private Response token(HttpExchange ex) {
