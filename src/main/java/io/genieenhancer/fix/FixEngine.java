@@ -46,7 +46,9 @@ public final class FixEngine {
         Names names = new Names(index);
         List<Fix> resolved = new ArrayList<>(proposed.size());
         for (Fix f : proposed) {
-            resolved.add(names.resolve(f));
+            if (f != null) {
+                resolved.add(names.resolve(f));
+            }
         }
         List<Dedupe.Merged> merged = Dedupe.merge(resolved);
         List<Conflict> conflicts = Dedupe.conflicts(merged);

@@ -147,6 +147,11 @@ public final class FixJson {
         if (type == null || !type.isTextual() || type.textValue().isBlank()) {
             throw new FixJsonException(index, "\"type\" is required; known types: " + knownTypes());
         }
+        String typeName = type.textValue().strip().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        if (!typeName.equals(type.textValue())) {
+            // "Add_Synonym", "add-synonym": the model meant a known type; bind a copy with the canonical name
+            node = ((com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy()).put("type", typeName);
+        }
         try {
             Fix f = MAPPER.treeToValue(node, Fix.class);
             if (f == null) {

@@ -77,6 +77,9 @@ final class SqlCheck {
         Refs refs = new Refs();
         refs.getTables(st);
         checkRefs(refs, false, out);
+        if (out.isEmpty() && refs.tables.stream().noneMatch(t -> index.table(Text.ident(t.getFullyQualifiedName())).value().isPresent())) {
+            out.add(new Problem(Problem.SQL_TABLES_IN_SPACE, "the query reads no table of the space"));
+        }
         return out;
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class TextGuard {
 
-    private static final List<Pattern> INJECTION = List.of(
+    private static final List<String> INJECTION_PATTERNS = List.of(
             p("\\b(ignore|disregard|forget|override|bypass)\\b[^.;\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original)\\b[^.;\\n]{0,20}\\b(instructions?|prompts?|rules|guidelines|directions|context)\\b"),
             p("\\bnew (system )?instructions?\\s*:"),
             p("\\bsystem\\s+prompt\\b"),
@@ -27,11 +27,16 @@ final class TextGuard {
             p("\\b(exfiltrate|send (it|this|the data|them) to)\\b"),
             p("\\b(drop|truncate|delete from|alter|grant|revoke)\\s+(table|schema|catalog|database|all)\\b"));
 
+    /** All patterns as one alternation: one matcher per text instead of one per pattern (this runs on every value). */
+    private static final Pattern INJECTION = Pattern.compile(String.join("|", INJECTION_PATTERNS),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private TextGuard() {
     }
 
-    private static Pattern p(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** One alternative, made non-capturing-safe by its own group. */
+    private static String p(String regex) {
+        return "(?:" + regex + ")";
     }
 
     /**
@@ -57,12 +62,10 @@ final class TextGuard {
     }
 
     static Optional<Problem> injection(String field, String s) {
-        for (Pattern p : INJECTION) {
-            Matcher m = p.matcher(s);
-            if (m.find()) {
-                return Optional.of(new Problem(Problem.PROMPT_INJECTION,
-                        field + " looks like prompt injection (\"" + shorten(m.group().strip()) + "\")"));
-            }
+        Matcher m = INJECTION.matcher(s);
+        if (m.find()) {
+            return Optional.of(new Problem(Problem.PROMPT_INJECTION,
+                    field + " looks like prompt injection (\"" + shorten(m.group().strip()) + "\")"));
         }
         return Optional.empty();
     }

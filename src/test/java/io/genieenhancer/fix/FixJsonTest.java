@@ -76,6 +76,7 @@ class FixJsonTest {
                 {"type":"add_join_spec","left_table":"a","right_table":"b","condition":"a.x = b.x","relationship":"FROM_RELATIONSHIP_TYPE_ONE_TO_MANY"}
                 """));
         assertEquals(Relationship.ONE_TO_MANY, j.relationship());
+        assertInstanceOf(AddSynonym.class, FixJson.read("{\"type\":\" Add-Synonym \",\"table\":\"t\",\"column\":\"c\",\"synonym\":\"s\"}"));
         EnableEntityMatching em = assertInstanceOf(EnableEntityMatching.class, FixJson.read("{\"type\":\"enable_entity_matching\",\"table\":\"t\",\"column\":\"c\"}"));
         assertTrue(em.enabled(), "enabled defaults to true");
         assertEquals(Confidence.LOW, em.meta().confidence(), "unsure unless told");

@@ -196,6 +196,7 @@ class ValidationTest {
         fires(Problem.SQL_TABLES_IN_SPACE, new AddExampleSql("Sneaky?",
                 "SELECT o.order_id FROM main.sales.orders o WHERE o.customer_id IN (SELECT x.id FROM main.hr.people x)", "", why()));
         fires(Problem.SQL_TABLES_IN_SPACE, new AddSqlSnippet(SnippetKind.MEASURE, "Pay", "", "SUM(salaries.amount)", List.of(), "", why()));
+        fires(Problem.SQL_TABLES_IN_SPACE, new AddExampleSql("What day is it?", "SELECT current_date()", "", why()));
     }
 
     @Test
