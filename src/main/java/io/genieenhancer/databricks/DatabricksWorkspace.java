@@ -242,6 +242,28 @@ public class DatabricksWorkspace {
                 .loggingMaskedHeaders(Set.of(HttpHeaders.AUTHORIZATION));
     }
 
+    /** True when a workspace is configured (a host, or a secret that may name one); nothing is read yet. */
+    public boolean configured() {
+        return config.host().filter(h -> !h.isBlank()).isPresent() || config.secretId().filter(s -> !s.isBlank()).isPresent();
+    }
+
+    /**
+     * The workspace URL, for other clients of the same workspace (the LLM analyser calls its model serving
+     * endpoints). Resolving may read the secret; failures are EnhancerExceptions as for any call.
+     */
+    public URI baseUri() {
+        return settings.current().baseUri();
+    }
+
+    /**
+     * A current {@code Authorization} header value for this workspace (PAT, or an OAuth token from the same cache
+     * as every other call), for the LLM client that calls the workspace's serving endpoints. Never log it.
+     */
+    public String authorizationHeader() {
+        WorkspaceSettings ws = settings.current();
+        return authorization(ws, clients(ws.baseUri()));
+    }
+
     /** Follows {@code next_page_token} until the last page; a server that keeps sending the same token is an error. */
     static <T, P> java.util.List<T> allPages(Operation op, String subject, Function<Optional<String>, P> fetchPage,
             Function<P, java.util.List<T>> items, Function<P, Optional<String>> nextToken) {

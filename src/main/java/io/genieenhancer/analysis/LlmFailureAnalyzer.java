@@ -1,0 +1,50 @@
+package io.genieenhancer.analysis;
+
+import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.error.ErrorCode;
+import io.genieenhancer.fix.Confidence;
+import io.genieenhancer.llm.LlmClients;
+import io.genieenhancer.llm.LlmConfig;
+import io.genieenhancer.space.SpaceConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * The LLM analyser as the enhance step sees it: configured from {@code enhancer.llm.*}; when no endpoint or model is
+ * configured it is {@link #enabled() disabled} and proposes nothing, so the rule-based analyser runs alone.
+ */
+@ApplicationScoped
+public class LlmFailureAnalyzer implements FailureAnalyzer {
+
+    @Inject
+    LlmClients clients;
+
+    @Override
+    public String name() {
+        return "llm";
+    }
+
+    public boolean enabled() {
+        return clients.client().isPresent();
+    }
+
+    @Override
+    public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures) {
+        return clients.client()
+                .map(c -> new LlmAnalyzer(c, settings(clients.config())).analyze(space, failures))
+                .orElseGet(AnalysisResult::empty);
+    }
+
+    static LlmAnalyzer.Settings settings(LlmConfig config) {
+        Confidence min;
+        try {
+            min = Confidence.of(config.minConfidence());
+        } catch (IllegalArgumentException e) {
+            throw new EnhancerException(ErrorCode.Internal, "enhancer.llm.min-confidence: " + e.getMessage());
+        }
+        return new LlmAnalyzer.Settings(config.batchSize(), config.tokenBudget(), min);
+    }
+}
