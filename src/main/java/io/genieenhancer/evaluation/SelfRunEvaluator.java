@@ -294,7 +294,7 @@ public final class SelfRunEvaluator implements Evaluator {
         private Optional<QuestionStep> generatedResult(StatementResponse response, boolean alreadyRerun) {
             switch (response.state()) {
                 case SUCCEEDED -> {
-                    ResultSet actual = StatementResults.read(response, plan.rowCap(),
+                    ResultSet actual = StatementResults.read(response, genieRowCap(),
                             i -> statements.getResultChunk(response.statementId(), i));
                     return Optional.of(finish(compared(actual, response.statementId())));
                 }
@@ -317,6 +317,14 @@ public final class SelfRunEvaluator implements Evaluator {
                     return pauseOr(Phase.RESULT);
                 }
             }
+        }
+
+        /**
+         * Genie's rows are read up to twice the ground truth's cap: a ground truth cut at the cap can then
+         * still be found inside a complete Genie result instead of two truncated results being inconclusive.
+         */
+        private int genieRowCap() {
+            return plan.rowCap() > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : plan.rowCap() * 2;
         }
 
         // -------------------------------------------------------------- outcome

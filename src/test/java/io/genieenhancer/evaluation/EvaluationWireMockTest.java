@@ -224,7 +224,9 @@ class EvaluationWireMockTest {
 
     @Test
     void a_message_progressing_to_completed_is_read_compared_and_correct() {
-        EvaluationService service = selfRun();
+        // a budget long enough for 1 + 2 + 3 + 4 s of pauses between the five polls (the test clock does not sleep)
+        EvaluationService service = service(EvaluationSettings.DEFAULTS.withEvaluator(EvaluatorMode.SELF_RUN)
+                .withPollBudget(Duration.ofSeconds(30)));
         service.start(startOnly(Q1));
         groundTruth(GT1, statement("gt-1", "SUCCEEDED", REGION_ROWS, false, null));
         genieStarts();
@@ -272,7 +274,7 @@ class EvaluationWireMockTest {
         EvaluationService service = selfRun();
         service.start(startAll());
         groundTruth(GT1, statement("gt-1", "SUCCEEDED", REGION_ROWS, false, null));
-        groundTruth(GT2, statement("gt-2", "SUCCEEDED", "[[\"38.25\"]]", false, null));
+        groundTruth(GT2, statement("gt-2", "SUCCEEDED", "[[\"all\",\"38.25\"]]", false, null));
         genieStarts();
         wm.stubFor(get(urlPathEqualTo(MESSAGE)).willReturn(okJson("""
                 {"message_id":"m-1","conversation_id":"c-1","status":"FAILED","attachments":[],
