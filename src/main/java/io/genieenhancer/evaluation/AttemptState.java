@@ -31,6 +31,7 @@ public record AttemptState(
         int consecutiveRetries) {
 
     /** Where the attempt stands. */
+    @RegisterForReflection
     public enum Phase {
         /** Running (or waiting for) the benchmark's own SQL. */
         GROUND_TRUTH,

@@ -41,6 +41,7 @@ public record Evaluation(
     public static final int SCHEMA_VERSION = 1;
 
     /** Where the outcomes came from. */
+    @RegisterForReflection
     public enum Mode {
         /** Databricks' eval-runs API (assessment GOOD / BAD / NEEDS_REVIEW). */
         EVAL_RUNS,

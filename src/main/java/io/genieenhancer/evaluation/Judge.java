@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class Judge {
 
+    @RegisterForReflection
     public enum Verdict { IMPROVED, REGRESSED, NO_CHANGE, TARGET_MET }
 
     /**
@@ -33,6 +34,7 @@ public final class Judge {
      *                    questions a stricter level could never call anything; a wrong IMPROVED costs one
      *                    more iteration, a wrong REGRESSED one rollback)
      */
+    @RegisterForReflection
     public record Options(double targetScore, double tolerance, double alpha) {
         public static final double DEFAULT_TOLERANCE = 1.0;
         public static final double DEFAULT_ALPHA = 0.2;
