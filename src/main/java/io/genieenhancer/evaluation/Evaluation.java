@@ -48,7 +48,17 @@ public record Evaluation(
         /** Our own run: a Genie conversation per question, ground truth through the Statement API. */
         SELF_RUN,
         /** Results produced elsewhere and handed to us in this JSON shape. */
-        EXTERNAL
+        EXTERNAL;
+
+        /** {@code STORED} (the state machine's word for a given results key) reads as EXTERNAL. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Mode of(String value) {
+            if (value == null) {
+                return null;
+            }
+            String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+            return v.equals("STORED") ? EXTERNAL : valueOf(v);
+        }
     }
 
     public Evaluation {
