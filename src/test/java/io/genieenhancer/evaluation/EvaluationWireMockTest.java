@@ -375,6 +375,7 @@ class EvaluationWireMockTest {
             QuestionStep.RetryLater r = assertInstanceOf(QuestionStep.RetryLater.class, ask(service, Q1));
             assertEquals(ErrorCode.RateLimited, r.advice().error());
             assertEquals(20, r.advice().retryAfterSeconds());
+            clock.advance(Duration.ofSeconds(r.advice().retryAfterSeconds())); // the state machine's Wait
         }
         QuestionOutcome o = outcome(ask(service, Q1));
 
