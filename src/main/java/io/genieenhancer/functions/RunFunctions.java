@@ -25,7 +25,8 @@ import java.util.Set;
 /** {@code finish}: the last step of every run, success or failure: write the report, release the lock. */
 public class RunFunctions {
 
-    static final Set<String> OUTCOMES = Set.of("TARGET_MET", "NO_FIXES", "MAX_ITERATIONS", "NO_CHANGE", "REGRESSED",
+    /** The state machine's outcomes (docs/orchestration.md), plus FAILED for a run recorded after an error. */
+    static final Set<String> OUTCOMES = Set.of("TARGET_MET", "NO_FIXES", "MAX_ITERATIONS", "ROLLED_BACK", "DRY_RUN",
             "FAILED");
 
     @Inject
@@ -35,7 +36,13 @@ public class RunFunctions {
     Clock clock;
 
     @RegisterForReflection
-    public record FinishInput(String spaceId, String runId, String outcome, String error, String cause) {
+    /**
+     * The state machine passes its own tally ({@code iterations}, {@code keptIteration}, scores, fix counts); the
+     * report is rebuilt from the run store, and the tally names the iteration whose config the space kept.
+     */
+    public record FinishInput(String spaceId, String runId, String outcome, Integer iterations, Integer keptIteration,
+            Double baselineScore, Double finalScore, Integer fixesApplied, Integer fixesRolledBack, String error,
+            String cause) {
         public FinishInput {
             RunKeys.safe("spaceId", spaceId);
             RunKeys.safe("runId", runId);
@@ -60,6 +67,9 @@ public class RunFunctions {
         return Steps.run("finish", () -> {
             String error = in.error() == null ? null : in.error() + (in.cause() == null ? "" : ": " + abbreviate(in.cause()));
             RunReport report = RunReports.build(store, in.spaceId(), in.runId(), in.outcome(), error, clock.instant());
+            if (in.finalScore() != null) {
+                report = report.withFinalScore(in.finalScore()); // the state machine knows which iteration was kept
+            }
             String jsonKey = RunKeys.report(in.spaceId(), in.runId(), "json");
             store.put(jsonKey, Json.bytes(report), Map.of("outcome", in.outcome()));
             store.put(RunKeys.report(in.spaceId(), in.runId(), "md"),

@@ -32,6 +32,11 @@ public record RunReport(
         List<String> flakyQuestions,
         List<String> notScorableQuestions) {
 
+    public RunReport withFinalScore(Double score) {
+        return new RunReport(spaceId, runId, outcome, error, baselineScore, score, iterations, fixesApplied, fixesRolledBack,
+                startedAt, finishedAt, rows, fixes, diffs, flakyQuestions, notScorableQuestions);
+    }
+
     /** One line of the run table; iteration 0 is the baseline. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
