@@ -158,11 +158,6 @@ public record Evaluation(
         return questions().stream().filter(q -> q.stability() == Stability.NOT_SCORABLE).toList();
     }
 
-    public Evaluation withOutcomes(List<QuestionOutcome> o) {
-        return new Evaluation(schemaVersion, spaceId, runId, iteration, mode, evalRunIds, repeats, startedAt, finishedAt, o,
-                notes);
-    }
-
     private static QuestionSummary summarise(String questionId, List<QuestionOutcome> attempts) {
         int scorable = 0;
         int correct = 0;
