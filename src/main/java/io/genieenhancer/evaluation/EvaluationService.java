@@ -197,6 +197,8 @@ public final class EvaluationService {
             }
             chosen = new LinkedHashSet<>(questionIds).stream().map(byId::get).toList();
         }
+        // ids become run-store keys: a malformed one fails here, not in the middle of the evaluation
+        chosen.forEach(b -> RunKeys.safe("benchmark question id", b.id()));
         return chosen.stream()
                 .map(b -> new PlannedQuestion(b.id(), b.questionText(), b.groundTruthSql()))
                 .toList();
