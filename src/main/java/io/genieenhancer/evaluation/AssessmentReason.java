@@ -8,6 +8,7 @@ import java.util.Locale;
  * runs and of our self-run comparison read alike. The second group names failures the eval-runs API
  * has no word for (Genie asked back, timed out, the ground truth failed ...).
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public enum AssessmentReason {
     // --- Databricks ScoreReason: result comparison
     EMPTY_RESULT(Origin.DATABRICKS),

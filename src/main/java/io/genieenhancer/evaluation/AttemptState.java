@@ -28,9 +28,11 @@ public record AttemptState(
         Optional<String> attachmentId,
         Optional<String> generatedSql,
         Optional<String> resultStatementId,
-        int consecutiveRetries) {
+        int consecutiveRetries,
+        Optional<Instant> retryNotBefore) {
 
     /** Where the attempt stands. */
+    @RegisterForReflection
     public enum Phase {
         /** Running (or waiting for) the benchmark's own SQL. */
         GROUND_TRUTH,
@@ -51,6 +53,7 @@ public record AttemptState(
         attachmentId = opt(attachmentId);
         generatedSql = opt(generatedSql);
         resultStatementId = opt(resultStatementId);
+        retryNotBefore = opt(retryNotBefore);
     }
 
     private static <T> Optional<T> opt(Optional<T> o) {
@@ -58,38 +61,48 @@ public record AttemptState(
     }
 
     public static AttemptState start(String questionId, int repeat, Instant now) {
-        return new AttemptState(questionId, repeat, Phase.GROUND_TRUTH, now, null, null, null, null, null, null, null, null, 0);
+        return new AttemptState(questionId, repeat, Phase.GROUND_TRUTH, now, null, null, null, null, null, null, null, null, 0,
+                null);
     }
 
     public AttemptState withPhase(Phase p) {
         return new AttemptState(questionId, repeat, p, startedAt, groundTruthStatementId, groundTruthStartedAt, conversationId,
-                messageId, askedAt, attachmentId, generatedSql, resultStatementId, consecutiveRetries);
+                messageId, askedAt, attachmentId, generatedSql, resultStatementId, consecutiveRetries, retryNotBefore);
     }
 
     public AttemptState groundTruthStarted(String statementId, Instant at) {
         return new AttemptState(questionId, repeat, phase, startedAt, Optional.ofNullable(statementId), Optional.of(at),
-                conversationId, messageId, askedAt, attachmentId, generatedSql, resultStatementId, consecutiveRetries);
+                conversationId, messageId, askedAt, attachmentId, generatedSql, resultStatementId, consecutiveRetries,
+                retryNotBefore);
     }
 
     public AttemptState asked(String conversation, String message, Instant at) {
         return new AttemptState(questionId, repeat, Phase.ANSWER, startedAt, groundTruthStatementId, groundTruthStartedAt,
                 Optional.of(conversation), Optional.of(message), Optional.of(at), attachmentId, generatedSql, resultStatementId,
-                consecutiveRetries);
+                consecutiveRetries, retryNotBefore);
     }
 
     public AttemptState answered(String attachment, String sql) {
         return new AttemptState(questionId, repeat, phase, startedAt, groundTruthStatementId, groundTruthStartedAt,
                 conversationId, messageId, askedAt, Optional.ofNullable(attachment), Optional.ofNullable(sql), resultStatementId,
-                consecutiveRetries);
+                consecutiveRetries, retryNotBefore);
     }
 
     public AttemptState rerunning(String statementId) {
         return new AttemptState(questionId, repeat, Phase.RESULT, startedAt, groundTruthStatementId, groundTruthStartedAt,
-                conversationId, messageId, askedAt, attachmentId, generatedSql, Optional.ofNullable(statementId), consecutiveRetries);
+                conversationId, messageId, askedAt, attachmentId, generatedSql, Optional.ofNullable(statementId), consecutiveRetries,
+                retryNotBefore);
     }
 
-    public AttemptState withConsecutiveRetries(int n) {
+    /** After a transient refusal: the n-th in a row, not to be tried again before {@code until}. */
+    public AttemptState refused(int n, Instant until) {
         return new AttemptState(questionId, repeat, phase, startedAt, groundTruthStatementId, groundTruthStartedAt,
-                conversationId, messageId, askedAt, attachmentId, generatedSql, resultStatementId, n);
+                conversationId, messageId, askedAt, attachmentId, generatedSql, resultStatementId, n, Optional.of(until));
+    }
+
+    /** Progress again: the refusals are over. */
+    public AttemptState unrefused() {
+        return new AttemptState(questionId, repeat, phase, startedAt, groundTruthStatementId, groundTruthStartedAt,
+                conversationId, messageId, askedAt, attachmentId, generatedSql, resultStatementId, 0, Optional.empty());
     }
 }

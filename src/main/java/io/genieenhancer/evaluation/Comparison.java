@@ -10,6 +10,7 @@ import java.util.List;
  * @param tolerated differences accepted under the options (e.g. RESULT_EXTRA_COLUMNS)
  * @param detail    one human sentence for reports and analysers
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record Comparison(Verdict verdict, List<AssessmentReason> reasons, List<AssessmentReason> tolerated, String detail) {
 
     public enum Verdict { MATCH, MISMATCH, INCONCLUSIVE }

@@ -8,6 +8,7 @@ package io.genieenhancer.evaluation;
  * @param allowExtraColumns  Genie's result may carry columns the ground truth does not have (e.g. an
  *                           extra count next to the asked-for sum); they are noted, not failed
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record ComparisonOptions(int decimals, boolean allowExtraColumns) {
 
     public static final ComparisonOptions DEFAULTS = new ComparisonOptions(4, true);

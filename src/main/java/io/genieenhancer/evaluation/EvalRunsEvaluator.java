@@ -136,7 +136,7 @@ public final class EvalRunsEvaluator implements Evaluator {
             List<GenieEvalResult> results = evalRuns.listResults(plan.spaceId(), runId);
             expected += results.size();
             for (GenieEvalResult result : results) {
-                String key = EvaluationKeys.outcome(plan.spaceId(), plan.runId(), plan.iteration(), result.benchmarkQuestionId(), repeat);
+                String key = EvaluationKeys.outcome(plan.spaceId(), plan.runId(), plan.iteration(), questionId(result), repeat);
                 if (stored.contains(key)) {
                     collected++;
                     continue;
@@ -158,7 +158,7 @@ public final class EvalRunsEvaluator implements Evaluator {
 
     static QuestionOutcome outcome(EvaluationPlan plan, String evalRunId, int repeat, GenieEvalResult result,
                                    GenieEvalResultDetails details) {
-        Optional<PlannedQuestion> planned = plan.question(result.benchmarkQuestionId());
+        Optional<PlannedQuestion> planned = plan.question(questionId(result));
         List<AssessmentReason> reasons = new ArrayList<>();
         List<String> unrecognised = new ArrayList<>();
         OutcomeStatus status = switch (details.assessment()) {
@@ -196,7 +196,7 @@ public final class EvalRunsEvaluator implements Evaluator {
         refs.put("result_id", result.resultId());
         String question = result.question() != null && !result.question().isBlank() ? result.question()
                 : planned.map(PlannedQuestion::question).orElse("");
-        return QuestionOutcome.builder(result.benchmarkQuestionId(), question, repeat)
+        return QuestionOutcome.builder(questionId(result), question, repeat)
                 .status(status)
                 .reasons(reasons)
                 .expectedSql(expected.flatMap(GenieEvalResponse::response).or(() -> planned.flatMap(PlannedQuestion::groundTruthSql)))
@@ -206,6 +206,12 @@ public final class EvalRunsEvaluator implements Evaluator {
                 .actualResult(actual.flatMap(GenieEvalResponse::sqlExecutionResult).flatMap(StatementResults::preview))
                 .references(refs)
                 .build();
+    }
+
+    /** The benchmark question's id; a result without one (not seen, but not excluded) is kept under its result id. */
+    static String questionId(GenieEvalResult result) {
+        return result.benchmarkQuestionId() != null && !result.benchmarkQuestionId().isBlank() ? result.benchmarkQuestionId()
+                : "result-" + result.resultId();
     }
 
     private static Optional<GenieEvalResponse> firstSql(List<GenieEvalResponse> responses) {

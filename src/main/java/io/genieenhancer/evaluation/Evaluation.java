@@ -41,13 +41,24 @@ public record Evaluation(
     public static final int SCHEMA_VERSION = 1;
 
     /** Where the outcomes came from. */
+    @RegisterForReflection
     public enum Mode {
         /** Databricks' eval-runs API (assessment GOOD / BAD / NEEDS_REVIEW). */
         EVAL_RUNS,
         /** Our own run: a Genie conversation per question, ground truth through the Statement API. */
         SELF_RUN,
         /** Results produced elsewhere and handed to us in this JSON shape. */
-        EXTERNAL
+        EXTERNAL;
+
+        /** {@code STORED} (the state machine's word for a given results key) reads as EXTERNAL. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Mode of(String value) {
+            if (value == null) {
+                return null;
+            }
+            String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+            return v.equals("STORED") ? EXTERNAL : valueOf(v);
+        }
     }
 
     public Evaluation {
@@ -145,11 +156,6 @@ public record Evaluation(
 
     public List<QuestionSummary> notScorable() {
         return questions().stream().filter(q -> q.stability() == Stability.NOT_SCORABLE).toList();
-    }
-
-    public Evaluation withOutcomes(List<QuestionOutcome> o) {
-        return new Evaluation(schemaVersion, spaceId, runId, iteration, mode, evalRunIds, repeats, startedAt, finishedAt, o,
-                notes);
     }
 
     private static QuestionSummary summarise(String questionId, List<QuestionOutcome> attempts) {

@@ -68,8 +68,8 @@ public interface EvaluationConfig {
     JudgeConfig judge();
 
     interface JudgeConfig {
-        /** Net change in questions treated as noise. */
-        @WithDefault("1")
+        /** Net change, as a share of the paired questions (0..1), treated as no change. */
+        @WithDefault("0")
         double tolerance();
 
         /** Significance level of the one-sided sign test. */

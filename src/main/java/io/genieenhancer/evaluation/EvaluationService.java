@@ -158,24 +158,8 @@ public final class EvaluationService {
     }
 
     private Started started(EvaluationPlan plan) {
-        List<QuestionItem> items = plan.mode() == Evaluation.Mode.SELF_RUN ? schedule(plan) : List.of();
+        List<QuestionItem> items = plan.mode() == Evaluation.Mode.SELF_RUN ? selfRun.schedule(plan) : List.of();
         return new Started(EvaluationHandle.of(plan), items, plan.total(), plan.notes());
-    }
-
-    /** Repeat-major order (each round covers every question once), one slot per 60/questionsPerMinute seconds. */
-    List<QuestionItem> schedule(EvaluationPlan plan) {
-        List<QuestionItem> items = new ArrayList<>(plan.total());
-        double gap = settings.secondsBetweenQuestions();
-        int i = 0;
-        for (int repeat = 0; repeat < plan.repeats(); repeat++) {
-            for (PlannedQuestion q : plan.questions()) {
-                Instant notBefore = plan.createdAt().plusMillis(Math.round(i * gap * 1000));
-                items.add(new QuestionItem(plan.spaceId(), plan.runId(), plan.iteration(), q.id(), repeat,
-                        notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-                i++;
-            }
-        }
-        return items;
     }
 
     private void checkItemLimit(EvaluationPlan plan) {
@@ -213,6 +197,8 @@ public final class EvaluationService {
             }
             chosen = new LinkedHashSet<>(questionIds).stream().map(byId::get).toList();
         }
+        // ids become run-store keys: a malformed one fails here, not in the middle of the evaluation
+        chosen.forEach(b -> RunKeys.safe("benchmark question id", b.id()));
         return chosen.stream()
                 .map(b -> new PlannedQuestion(b.id(), b.questionText(), b.groundTruthSql()))
                 .toList();
@@ -269,11 +255,22 @@ public final class EvaluationService {
         if (finished.isPresent()) {
             return done(finished.get());
         }
+        Optional<EvaluationPlan> stored = store.plan(spaceId, runId, iteration);
+        if (stored.isEmpty() && (handle.evalRunId().isPresent() || handle.resultsKey().isPresent())) {
+            // a handle built by the state machine from a benchmark-completed event: adopt on the first poll
+            Started adopted = start(new StartRequest(spaceId, runId, iteration, List.of(), Optional.empty(), Optional.empty(),
+                    handle.evalRunId(), handle.resultsKey()));
+            if (adopted.handle().mode() == Evaluation.Mode.EXTERNAL) {
+                return done(store.evaluation(spaceId, runId, iteration).orElseThrow());
+            }
+            stored = store.plan(spaceId, runId, iteration);
+        }
         if (handle.mode() == Evaluation.Mode.EXTERNAL) {
             throw new EnhancerException(ErrorCode.EvaluationNotFound, "the adopted evaluation of iteration " + iteration
                     + " is missing from the run store");
         }
-        EvaluationPlan plan = plan(spaceId, runId, iteration);
+        EvaluationPlan plan = stored.orElseThrow(() -> new EnhancerException(ErrorCode.EvaluationNotFound,
+                "no evaluation was started for space " + spaceId + " run " + runId + " iteration " + iteration));
         if (handle.mode() != plan.mode()) {
             throw EnhancerException.invalidInput("the handle says " + handle.mode() + " but iteration " + iteration
                     + " is evaluated by " + plan.mode());

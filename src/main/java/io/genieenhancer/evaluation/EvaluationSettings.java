@@ -77,11 +77,6 @@ public record EvaluationSettings(
                 evalRunTimeout, warehouseId, rowCap, statementWaitSeconds, comparison, maxQuestionItems);
     }
 
-    public EvaluationSettings withRepeats(int r) {
-        return new EvaluationSettings(evaluator, r, questionsPerMinute, pollBudget, pollInterval, questionTimeout,
-                evalRunTimeout, warehouseId, rowCap, statementWaitSeconds, comparison, maxQuestionItems);
-    }
-
     public EvaluationSettings withPollBudget(Duration d) {
         return new EvaluationSettings(evaluator, repeats, questionsPerMinute, d, pollInterval, questionTimeout,
                 evalRunTimeout, warehouseId, rowCap, statementWaitSeconds, comparison, maxQuestionItems);

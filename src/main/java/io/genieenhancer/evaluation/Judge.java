@@ -16,33 +16,37 @@ import java.util.stream.Collectors;
  * question has one attempt):
  * <ul>
  *   <li>TARGET_MET when the new score reaches the target;</li>
- *   <li>IMPROVED / REGRESSED when the net change (sum of per-question pass-rate changes) exceeds
- *       {@code tolerance} questions AND the one-sided binomial probability of at least that many changes
- *       in that direction, if ups and downs were equally likely, is at most {@code alpha};</li>
- *   <li>NO_CHANGE otherwise (including a single question flipping either way).</li>
+ *   <li>IMPROVED / REGRESSED when the net change (sum of per-question pass-rate changes, as a share of the
+ *       paired questions) exceeds {@code tolerance} in that direction AND the one-sided binomial probability
+ *       of at least that many changes in that direction, if ups and downs were equally likely, is at most
+ *       {@code alpha};</li>
+ *   <li>NO_CHANGE otherwise: a single question flipping either way never reaches the significance level.</li>
  * </ul>
  */
 public final class Judge {
 
+    @RegisterForReflection
     public enum Verdict { IMPROVED, REGRESSED, NO_CHANGE, TARGET_MET }
 
     /**
      * @param targetScore score (0..1) at which the run is done
-     * @param tolerance   net change in questions treated as noise (default 1: one question flipping is noise)
+     * @param tolerance   net change, as a share of the paired questions (0..1), that counts as no change
+     *                    (default 0: the sign test alone separates noise from change)
      * @param alpha       significance level of the one-sided sign test (default 0.2: with few changed
      *                    questions a stricter level could never call anything; a wrong IMPROVED costs one
      *                    more iteration, a wrong REGRESSED one rollback)
      */
+    @RegisterForReflection
     public record Options(double targetScore, double tolerance, double alpha) {
-        public static final double DEFAULT_TOLERANCE = 1.0;
+        public static final double DEFAULT_TOLERANCE = 0.0;
         public static final double DEFAULT_ALPHA = 0.2;
 
         public Options {
             if (targetScore < 0 || targetScore > 1) {
                 throw new IllegalArgumentException("targetScore must be between 0 and 1, was " + targetScore);
             }
-            if (tolerance < 0) {
-                throw new IllegalArgumentException("tolerance must be >= 0, was " + tolerance);
+            if (tolerance < 0 || tolerance >= 1) {
+                throw new IllegalArgumentException("tolerance must be in [0, 1) (a share of the questions), was " + tolerance);
             }
             if (alpha <= 0 || alpha >= 1) {
                 throw new IllegalArgumentException("alpha must be between 0 and 1 (exclusive), was " + alpha);
@@ -118,14 +122,15 @@ public final class Judge {
                     String.format("score %.3f reached the target %.3f; %s", score, options.targetScore(), counts));
         }
         boolean significant = pValue <= options.alpha();
-        if (net > options.tolerance() && significant) {
+        double share = paired == 0 ? 0 : net / paired;
+        if (net > 0 && share > options.tolerance() && significant) {
             return new Judgement(Verdict.IMPROVED, score, previousScore, changes, counts);
         }
-        if (-net > options.tolerance() && significant) {
+        if (net < 0 && -share > options.tolerance() && significant) {
             return new Judgement(Verdict.REGRESSED, score, previousScore, changes, counts);
         }
-        String why = Math.abs(net) <= options.tolerance()
-                ? "net change within the tolerance of " + options.tolerance() + " question(s)"
+        String why = net == 0 || Math.abs(share) <= options.tolerance()
+                ? String.format("net change %+.3f of the paired questions is within the tolerance %.3f", share, options.tolerance())
                 : "change not significant at alpha " + options.alpha();
         return new Judgement(Verdict.NO_CHANGE, score, previousScore, changes, counts + "; " + why);
     }

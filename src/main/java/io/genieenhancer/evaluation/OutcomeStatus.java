@@ -1,6 +1,7 @@
 package io.genieenhancer.evaluation;
 
 /** One attempt at one benchmark question. NOT_SCORABLE attempts are left out of the score's denominator. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public enum OutcomeStatus {
     CORRECT,
     INCORRECT,

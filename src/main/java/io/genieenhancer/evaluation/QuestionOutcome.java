@@ -63,20 +63,6 @@ public record QuestionOutcome(
         return new Builder(questionId, question, repeat);
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder(questionId, question, repeat);
-        b.status = status;
-        b.reasons = reasons;
-        b.expectedSql = expectedSql;
-        b.generatedSql = generatedSql;
-        b.detail = detail;
-        b.timings = timings;
-        b.expectedResult = expectedResult;
-        b.actualResult = actualResult;
-        b.references = references;
-        return b;
-    }
-
     /** Outcomes are assembled step by step by the evaluators; a builder keeps those call sites readable. */
     public static final class Builder {
         private final String questionId;

@@ -56,10 +56,6 @@ public record ResultSet(List<String> columns, List<String> columnTypes, List<Lis
         return rows.isEmpty();
     }
 
-    public ResultSet withTruncated(boolean t) {
-        return new ResultSet(columns, columnTypes, rows, t);
-    }
-
     /** The first {@code maxRows} rows; marked truncated when rows were dropped. */
     public ResultSet capped(int maxRows) {
         if (rows.size() <= maxRows) {

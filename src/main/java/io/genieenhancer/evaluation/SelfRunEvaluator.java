@@ -10,6 +10,7 @@ import io.genieenhancer.databricks.SqlStatements;
 import io.genieenhancer.databricks.StatementResponse;
 import io.genieenhancer.databricks.TextAttachment;
 import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.error.ErrorCode;
 import io.genieenhancer.error.RetryAdvice;
 import io.genieenhancer.evaluation.AttemptState.Phase;
 import io.genieenhancer.evaluation.EvaluationPlan.PlannedQuestion;
@@ -19,6 +20,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +75,58 @@ public final class SelfRunEvaluator implements Evaluator {
         return plan;
     }
 
+    /**
+     * Counts the finished attempts and advances the unfinished ones (no pauses, within the poll budget):
+     * a Map iteration that ended on PENDING, or failed, leaves its attempt to the polls, which finish it
+     * without ever asking Genie before the attempt's slot. A rate limit stops the round.
+     */
     @Override
     public Progress poll(EvaluationPlan plan) {
-        int completed = Math.min(store.outcomeKeys(plan).size(), plan.total());
+        Set<String> finished = new HashSet<>(store.outcomeKeys(plan));
+        List<QuestionItem> items = schedule(plan);
+        int completed = 0;
+        List<QuestionItem> open = new ArrayList<>();
+        for (QuestionItem item : items) {
+            if (finished.contains(EvaluationKeys.outcome(plan.spaceId(), plan.runId(), plan.iteration(), item.questionId(), item.repeat()))) {
+                completed++;
+            } else {
+                open.add(item);
+            }
+        }
+        Instant end = clock.instant().plus(settings.pollBudget());
+        boolean first = true;
+        for (QuestionItem item : open) {
+            if (!first && !clock.instant().isBefore(end)) {
+                break; // at least one attempt per poll, so a zero budget still makes progress
+            }
+            first = false;
+            QuestionStep step = step(plan, item.questionId(), item.repeat(), Optional.of(item.notBefore()), Duration.ZERO);
+            if (step instanceof QuestionStep.Done) {
+                completed++;
+            } else if (step instanceof QuestionStep.RetryLater r && r.advice().error() == ErrorCode.RateLimited) {
+                break; // the others would be refused too
+            }
+        }
         return new Progress(completed >= plan.total(), completed, plan.total(), seconds(settings.pollInterval()));
+    }
+
+    /**
+     * One item per attempt, repeat-major (each round asks every question once), one slot per
+     * 60 / questions-per-minute seconds from the plan's start: the rate budget holds whatever the Map
+     * state's concurrency is, and the same plan always yields the same schedule.
+     */
+    public List<QuestionItem> schedule(EvaluationPlan plan) {
+        List<QuestionItem> items = new ArrayList<>(plan.total());
+        double gap = settings.secondsBetweenQuestions();
+        int i = 0;
+        for (int repeat = 0; repeat < plan.repeats(); repeat++) {
+            for (PlannedQuestion q : plan.questions()) {
+                Instant notBefore = plan.createdAt().plusMillis(Math.round(i * gap * 1000)).truncatedTo(ChronoUnit.SECONDS);
+                items.add(new QuestionItem(plan.spaceId(), plan.runId(), plan.iteration(), q.id(), repeat, notBefore));
+                i++;
+            }
+        }
+        return items;
     }
 
     /**
@@ -82,6 +135,10 @@ public final class SelfRunEvaluator implements Evaluator {
      * @param notBefore the attempt's slot in the rate budget: Genie is not asked before it
      */
     public QuestionStep step(EvaluationPlan plan, String questionId, int repeat, Optional<Instant> notBefore) {
+        return step(plan, questionId, repeat, notBefore, settings.pollBudget());
+    }
+
+    private QuestionStep step(EvaluationPlan plan, String questionId, int repeat, Optional<Instant> notBefore, Duration budget) {
         PlannedQuestion question = plan.question(questionId).orElseThrow(() -> EnhancerException.invalidInput(
                 "question " + questionId + " is not in the evaluation plan of iteration " + plan.iteration()));
         if (repeat < 0 || repeat >= plan.repeats()) {
@@ -92,13 +149,17 @@ public final class SelfRunEvaluator implements Evaluator {
             return new QuestionStep.Done(finished.get());
         }
         Instant now = clock.instant();
-        Attempt attempt = new Attempt(plan, question,
-                store.attempt(plan, questionId, repeat).orElseGet(() -> AttemptState.start(questionId, repeat, now)),
-                now.plus(settings.pollBudget()), notBefore);
+        AttemptState state = store.attempt(plan, questionId, repeat).orElseGet(() -> AttemptState.start(questionId, repeat, now));
+        if (state.retryNotBefore().filter(now::isBefore).isPresent()) {
+            // refused a moment ago: not again before the advised time (a poll may come sooner than the Map's wait)
+            return new QuestionStep.Pending(state.phase(), (int) Duration.between(now, state.retryNotBefore().get()).toSeconds() + 1,
+                    state.conversationId(), state.messageId());
+        }
+        Attempt attempt = new Attempt(plan, question, state, now.plus(budget), notBefore);
         try {
             QuestionStep step = attempt.run();
             if (step instanceof QuestionStep.Pending && attempt.state.consecutiveRetries() > 0) {
-                attempt.save(attempt.state.withConsecutiveRetries(0));
+                attempt.save(attempt.state.unrefused());
             }
             return step;
         } catch (EnhancerException e) {
@@ -294,7 +355,7 @@ public final class SelfRunEvaluator implements Evaluator {
         private Optional<QuestionStep> generatedResult(StatementResponse response, boolean alreadyRerun) {
             switch (response.state()) {
                 case SUCCEEDED -> {
-                    ResultSet actual = StatementResults.read(response, plan.rowCap(),
+                    ResultSet actual = StatementResults.read(response, genieRowCap(),
                             i -> statements.getResultChunk(response.statementId(), i));
                     return Optional.of(finish(compared(actual, response.statementId())));
                 }
@@ -317,6 +378,14 @@ public final class SelfRunEvaluator implements Evaluator {
                     return pauseOr(Phase.RESULT);
                 }
             }
+        }
+
+        /**
+         * Genie's rows are read up to twice the ground truth's cap: a ground truth cut at the cap can then
+         * still be found inside a complete Genie result instead of two truncated results being inconclusive.
+         */
+        private int genieRowCap() {
+            return plan.rowCap() > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : plan.rowCap() * 2;
         }
 
         // -------------------------------------------------------------- outcome
@@ -422,7 +491,7 @@ public final class SelfRunEvaluator implements Evaluator {
                     .map(s -> Math.max(1, Math.min(MAX_RETRY_AFTER_SECONDS, s)))
                     .orElse(Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS << Math.min(n - 1, 4)));
             try {
-                save(state.withConsecutiveRetries(n));
+                save(state.refused(n, clock.instant().plusSeconds(wait)));
             } catch (RuntimeException storeDown) {
                 LOG.debugf("could not save the attempt state of %s: %s", question.id(), storeDown.getMessage());
             }

@@ -4,6 +4,7 @@ package io.genieenhancer.evaluation;
  * How a question behaved over its repeated attempts (scorable attempts only). With one attempt per
  * question every scorable question is STABLE_* by construction: there was no chance to see it flip.
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public enum Stability {
     STABLE_PASS,
     STABLE_FAIL,

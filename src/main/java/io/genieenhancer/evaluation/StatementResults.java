@@ -50,10 +50,6 @@ final class StatementResults {
             }
             data = Optional.ofNullable(chunk.apply(next.get()));
         }
-        if (rows.size() > rowCap) {
-            rows = new ArrayList<>(rows.subList(0, rowCap));
-            truncated = true;
-        }
         List<String> names = columns.stream().map(ColumnInfo::name).toList();
         List<String> types = columns.stream().map(c -> c.typeName() == null ? "" : c.typeName()).toList();
         if (names.isEmpty() && !rows.isEmpty()) {
@@ -66,7 +62,7 @@ final class StatementResults {
             types = List.of();
         }
         try {
-            return new ResultSet(names, types, rows, truncated);
+            return new ResultSet(names, types, rows, truncated).capped(rowCap);
         } catch (IllegalArgumentException malformed) {
             throw new EnhancerException(ErrorCode.DatabricksUnavailable,
                     "statement " + response.statementId() + " returned a malformed result (" + malformed.getMessage()

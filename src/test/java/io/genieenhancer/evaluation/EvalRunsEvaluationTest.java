@@ -210,4 +210,17 @@ class EvalRunsEvaluationTest {
         assertTrue(done.done());
         assertEquals(0.5, done.summary().orElseThrow().score());
     }
+
+    @Test
+    void a_handle_built_from_an_event_is_adopted_on_the_first_poll() {
+        runIsDone("er-event");
+        EvaluationHandle fromEvent = new EvaluationHandle(Evaluation.Mode.EVAL_RUNS, List.of(), 0, Optional.of("er-event"),
+                Optional.empty());
+
+        EvaluationService.Progress done = service().poll(SPACE, RUN, 0, fromEvent);
+
+        assertTrue(done.done());
+        assertTrue(evalRuns.createdWith.isEmpty());
+        assertEquals(List.of("er-event"), new EvaluationStore(store).evaluation(SPACE, RUN, 0).orElseThrow().evalRunIds());
+    }
 }

@@ -105,4 +105,20 @@ class EvaluationServiceTest {
         return new Evaluation(1, SPACE, RUN, iteration, e.mode(), List.of(), e.repeats(), Optional.empty(), Optional.empty(),
                 e.outcomes(), List.of());
     }
+
+    @Test
+    void a_stored_results_handle_built_by_the_state_machine_is_adopted_by_the_poll() throws Exception {
+        String key = RunKeys.space(SPACE) + "external/results.json";
+        store.put(key, "{\"spaceId\":\"space1\",\"mode\":\"EXTERNAL\",\"outcomes\":[{\"questionId\":\"q\",\"status\":\"CORRECT\"}]}"
+                .getBytes(StandardCharsets.UTF_8), Map.of());
+        EvaluationHandle handle = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+                .readValue("{\"mode\":\"STORED\",\"resultsKey\":\"" + key + "\"}", EvaluationHandle.class);
+
+        EvaluationService.Progress p = service().poll(SPACE, RUN, 0, handle);
+
+        assertEquals(Evaluation.Mode.EXTERNAL, handle.mode());
+        assertTrue(p.done());
+        assertEquals(1.0, p.summary().orElseThrow().score());
+    }
 }

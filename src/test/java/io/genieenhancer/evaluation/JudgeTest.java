@@ -95,6 +95,18 @@ class JudgeTest {
     }
 
     @Test
+    void a_significant_change_smaller_than_the_tolerance_is_no_change() {
+        // 3 of 20 up, none down: p = 0.125 is significant at 0.2, but 15 % is below a 20 % tolerance
+        Evaluation before = passing(0, 20, range(0, 10));
+        Evaluation after = passing(1, 20, range(0, 13));
+
+        assertEquals(Judge.Verdict.IMPROVED, judge.judge(after, before, target90).verdict());
+        Judge.Judgement j = judge.judge(after, before, new Judge.Options(0.9, 0.2, 0.2));
+        assertEquals(Judge.Verdict.NO_CHANGE, j.verdict());
+        assertTrue(j.explanation().contains("within the tolerance"), j.explanation());
+    }
+
+    @Test
     void not_scorable_and_unpaired_questions_are_left_out_of_the_comparison() {
         Evaluation before = evaluation(0, List.of(pass("a", 0), pass("b", 0), pass("c", 0), fail("gone", 0, EMPTY_RESULT)));
         Evaluation after = evaluation(1, List.of(notScorable("a", 0), notScorable("b", 0), pass("c", 0), pass("new", 0)));
@@ -137,8 +149,9 @@ class JudgeTest {
 
     @Test
     void invalid_options_are_rejected() {
-        assertThrows(IllegalArgumentException.class, () -> new Judge.Options(1.5, 1, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new Judge.Options(1.5, 0, 0.2));
         assertThrows(IllegalArgumentException.class, () -> new Judge.Options(0.9, -1, 0.2));
-        assertThrows(IllegalArgumentException.class, () -> new Judge.Options(0.9, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Judge.Options(0.9, 1, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new Judge.Options(0.9, 0, 0));
     }
 }

@@ -300,9 +300,13 @@ class SelfRunEvaluationTest {
         genie.messages.then(Wire.withQuery("COMPLETED", "SELECT 1"));
         genie.queryResults.then(Wire.succeeded("genie-stmt", List.of("r", "s"), ROWS));
 
+        // the state machine waits the advised time before calling again
         QuestionStep.RetryLater first = assertInstanceOf(QuestionStep.RetryLater.class, ask(Q1, 0));
+        clock.advance(Duration.ofSeconds(first.advice().retryAfterSeconds()));
         QuestionStep.RetryLater second = assertInstanceOf(QuestionStep.RetryLater.class, ask(Q1, 0));
+        clock.advance(Duration.ofSeconds(second.advice().retryAfterSeconds()));
         QuestionStep.RetryLater third = assertInstanceOf(QuestionStep.RetryLater.class, ask(Q1, 0));
+        clock.advance(Duration.ofSeconds(third.advice().retryAfterSeconds()));
         QuestionOutcome o = done(ask(Q1, 0));
 
         assertEquals(ErrorCode.RateLimited, first.advice().error());
@@ -312,6 +316,20 @@ class SelfRunEvaluationTest {
         assertEquals(AttemptState.Phase.ASK, third.phase());
         assertEquals(OutcomeStatus.CORRECT, o.status());
         assertEquals(1, statements.executed.size(), "the ground truth is not re-run after a rate limit");
+    }
+
+    @Test
+    void an_attempt_called_again_before_the_advised_wait_does_not_ask_genie() {
+        start(List.of(Q1), 1);
+        statements.executes.then(Wire.succeeded("gt-1", COLS, ROWS));
+        genie.starts.then(new EnhancerException(ErrorCode.RateLimited, "429", 20, null)).then(Wire.started("c-1", "m-1"));
+        assertInstanceOf(QuestionStep.RetryLater.class, ask(Q1, 0));
+        clock.advance(Duration.ofSeconds(5));
+
+        QuestionStep.Pending early = assertInstanceOf(QuestionStep.Pending.class, ask(Q1, 0));
+
+        assertEquals(16, early.pollAfterSeconds());
+        assertTrue(genie.asked.isEmpty());
     }
 
     @Test
@@ -404,5 +422,66 @@ class SelfRunEvaluationTest {
         EnhancerException notStarted = assertThrows(EnhancerException.class,
                 () -> service().evaluateQuestion(SPACE, RUN, 5, Q1, 0, Optional.empty()));
         assertEquals(ErrorCode.EvaluationNotFound, notStarted.code());
+    }
+
+    @Test
+    void attempts_a_map_item_left_pending_are_finished_by_the_polls() {
+        settings = settings.withPollBudget(Duration.ZERO);
+        EvaluationService.Started started = start(List.of(Q1), 1);
+        statements.executes.then(Wire.succeeded("gt-1", COLS, ROWS));
+        genie.starts.then(Wire.started("c-1", "m-1"));
+        genie.messages.then(Wire.message("ASKING_AI"));
+        assertInstanceOf(QuestionStep.Pending.class, ask(Q1, 0)); // the Map item ends here
+
+        EvaluationService.Progress stillAsking = service().poll(SPACE, RUN, 0, started.handle());
+        genie.messages.only(Wire.withQuery("COMPLETED", "SELECT 1"));
+        genie.queryResults.then(Wire.succeeded("genie-stmt", List.of("r", "s"), ROWS));
+        EvaluationService.Progress done = service().poll(SPACE, RUN, 0, started.handle());
+
+        assertFalse(stillAsking.done());
+        assertTrue(done.done(), done.toString());
+        assertEquals(1.0, done.summary().orElseThrow().score());
+        assertEquals(1, genie.asked.size());
+    }
+
+    @Test
+    void polls_never_ask_genie_before_an_attempts_slot() {
+        EvaluationService.Started started = start(List.of(), 1); // Q2's slot is 12 s after the start
+        statements.executes.then(Wire.succeeded("gt-1", COLS, ROWS));
+        genieAnswers("SELECT 1", ROWS);
+
+        service().poll(SPACE, RUN, 0, started.handle());
+        EvaluationService.Progress beforeSlot = service().poll(SPACE, RUN, 0, started.handle());
+        assertEquals(1, beforeSlot.completed());
+        assertEquals(List.of("Sales by region?"), genie.asked);
+
+        clock.advance(Duration.ofSeconds(12));
+        service().poll(SPACE, RUN, 0, started.handle());
+        EvaluationService.Progress done = service().poll(SPACE, RUN, 0, started.handle());
+
+        assertEquals(List.of("Sales by region?", "Which region sells most?"), genie.asked);
+        assertTrue(done.done());
+    }
+
+    @Test
+    void after_a_rate_limit_the_attempt_is_not_tried_again_before_the_advised_time() {
+        EvaluationService.Started started = start(List.of(Q1), 1);
+        statements.executes.then(Wire.succeeded("gt-1", COLS, ROWS));
+        genie.starts.then(new EnhancerException(ErrorCode.RateLimited, "429", 20, null)).then(Wire.started("c-1", "m-1"));
+        genie.messages.then(Wire.withQuery("COMPLETED", "SELECT 1"));
+        genie.queryResults.then(Wire.succeeded("genie-stmt", List.of("r", "s"), ROWS));
+        assertInstanceOf(QuestionStep.RetryLater.class, ask(Q1, 0));
+
+        clock.advance(Duration.ofSeconds(5));
+        EvaluationService.Progress early = service().poll(SPACE, RUN, 0, started.handle());
+        assertTrue(genie.asked.isEmpty(), "asked again 5 s into a 20 s Retry-After");
+
+        clock.advance(Duration.ofSeconds(16));
+        service().poll(SPACE, RUN, 0, started.handle());
+        EvaluationService.Progress later = service().poll(SPACE, RUN, 0, started.handle());
+
+        assertFalse(early.done());
+        assertTrue(later.done());
+        assertEquals(1, genie.asked.size());
     }
 }

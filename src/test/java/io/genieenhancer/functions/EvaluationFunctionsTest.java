@@ -62,7 +62,7 @@ class EvaluationFunctionsTest {
     void the_default_configuration_is_the_documented_one() {
         assertEquals(1, functions.config.repeats());
         assertEquals(5.0, functions.config.questionsPerMinute());
-        assertEquals(1.0, functions.config.judge().tolerance());
+        assertEquals(0.0, functions.config.judge().tolerance());
         assertEquals(0.2, functions.config.judge().alpha());
         assertEquals(java.time.Duration.ofSeconds(8), functions.config.pollBudget());
         assertTrue(functions.config.warehouseId().isEmpty());
