@@ -13,16 +13,23 @@ import java.util.Optional;
  */
 public class DatabricksApiException extends EnhancerException {
 
+    private final String operation;
     private final int httpStatus;
     private final String databricksErrorCode;
     private final boolean retryableInProcess;
 
-    DatabricksApiException(ErrorCode code, String detail, int httpStatus, String databricksErrorCode,
+    DatabricksApiException(ErrorCode code, String operation, String detail, int httpStatus, String databricksErrorCode,
             Integer retryAfterSeconds, boolean retryableInProcess, Throwable cause) {
         super(code, detail, retryAfterSeconds, cause);
+        this.operation = operation;
         this.httpStatus = httpStatus;
         this.databricksErrorCode = databricksErrorCode;
         this.retryableInProcess = retryableInProcess;
+    }
+
+    /** The call that failed, e.g. {@code getSpace}, {@code fetchOAuthToken}. */
+    public String operation() {
+        return operation;
     }
 
     /** The HTTP status, when the server answered at all. */

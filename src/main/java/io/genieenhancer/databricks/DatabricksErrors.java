@@ -49,7 +49,7 @@ final class DatabricksErrors {
         if (server.message() != null) {
             detail.append(": ").append(server.message());
         }
-        return new DatabricksApiException(code, detail.toString(), status, server.errorCode(), retryAfterSeconds, retryable, null);
+        return new DatabricksApiException(code, op.name(), detail.toString(), status, server.errorCode(), retryAfterSeconds, retryable, null);
     }
 
     /** The request failed below HTTP: no answer, a cut connection, a timeout. */
@@ -57,14 +57,14 @@ final class DatabricksErrors {
         boolean notSent = hasCause(failure, ConnectException.class) || hasCause(failure, UnknownHostException.class);
         String what = notSent ? "cannot connect" : timedOut(failure) ? "timed out" : "connection failed";
         // a request that never left can always be repeated; one that may have reached the server only when idempotent
-        return new DatabricksApiException(ErrorCode.DatabricksUnavailable,
+        return new DatabricksApiException(ErrorCode.DatabricksUnavailable, op.name(),
                 describe(op, subject) + ": " + what + " (" + rootDescription(failure) + ")",
                 0, null, null, notSent || op.idempotent(), failure);
     }
 
     /** A 2xx answer whose body is not the JSON we expect (typically cut off mid-way). */
     static DatabricksApiException malformed(Operation op, String subject, int status, Exception parseFailure) {
-        return new DatabricksApiException(ErrorCode.DatabricksUnavailable,
+        return new DatabricksApiException(ErrorCode.DatabricksUnavailable, op.name(),
                 describe(op, subject) + ": HTTP " + status + " with an unreadable body (" + rootDescription(parseFailure) + ")",
                 status, null, null, op.idempotent(), parseFailure);
     }

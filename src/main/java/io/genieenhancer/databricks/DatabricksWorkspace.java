@@ -98,6 +98,11 @@ public class DatabricksWorkspace {
                 .build();
     }
 
+    /** Closes the circuit breaker and forgets its history (tests; an operator could want it after an outage). */
+    public void resetCircuitBreaker() {
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().reset(CIRCUIT_BREAKER);
+    }
+
     /** For tests of token refresh: a controllable clock. */
     void useClock(Clock clock) {
         this.clock = clock;
@@ -114,7 +119,7 @@ public class DatabricksWorkspace {
             return guarded(op, subject, request, reader);
         } catch (DatabricksApiException e) {
             // A 401 with cached credentials may be a revoked token or a rotated secret: refresh once, then give up.
-            if (e.httpStatus().orElse(0) == 401 && refreshCredentials()) {
+            if (e.httpStatus().orElse(0) == 401 && refreshCredentials(e)) {
                 LOG.infof("%s was refused with 401; retrying once with fresh credentials", op.name());
                 return guarded(op, subject, request, reader);
             }
@@ -128,11 +133,17 @@ public class DatabricksWorkspace {
         T read(String body) throws Exception;
     }
 
-    private boolean refreshCredentials() {
-        WorkspaceSettings current = settings.current();
-        boolean oauth = current.credentials() instanceof WorkspaceCredentials.OAuthClientCredentials;
+    /**
+     * After a 401: drop the cached OAuth token and, when the credentials came from a secret, the secret too.
+     * True when the next attempt may present different credentials. A refused client id/secret at the token
+     * endpoint only gets better through a rotated secret; a static token never does.
+     */
+    private boolean refreshCredentials(DatabricksApiException refused) {
+        boolean oauth = settings.current().credentials() instanceof WorkspaceCredentials.OAuthClientCredentials;
+        boolean tokenEndpointRefused = Operation.FETCH_TOKEN.name().equals(refused.operation());
         tokens.invalidate();
-        return settings.invalidate() || oauth;
+        boolean secretReloaded = settings.invalidate();
+        return secretReloaded || (oauth && !tokenEndpointRefused);
     }
 
     @SuppressWarnings("unchecked")
@@ -142,7 +153,7 @@ public class DatabricksWorkspace {
         } catch (EnhancerException e) {
             throw e;
         } catch (CircuitBreakerOpenException e) {
-            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable,
+            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable, op.name(),
                     op.name() + ": not calling Databricks, it failed repeatedly (circuit breaker open)", 0, null,
                     (int) Math.max(1, config.circuitBreaker().delay().toSeconds()), false, e);
         } catch (TimeoutException e) {
@@ -204,7 +215,7 @@ public class DatabricksWorkspace {
         OAuthTokenResponse token = exchange(Operation.FETCH_TOKEN, oauth.clientId(), () -> c.oidc().token(basic, form),
                 body -> DatabricksJson.MAPPER.readValue(body, OAuthTokenResponse.class));
         if (token.accessToken() == null || token.accessToken().isBlank()) {
-            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable, "fetchOAuthToken: the answer has no access_token",
+            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable, Operation.FETCH_TOKEN.name(), "fetchOAuthToken: the answer has no access_token",
                     200, null, null, true, null);
         }
         LOG.debugf("fetched an OAuth token for client %s, valid %d s", oauth.clientId(), token.expiresIn());
@@ -264,7 +275,7 @@ public class DatabricksWorkspace {
             all.addAll(items.apply(page));
             token = nextToken.apply(page);
             if (token.isPresent() && !seen.add(token.get())) {
-                throw new DatabricksApiException(ErrorCode.DatabricksUnavailable,
+                throw new DatabricksApiException(ErrorCode.DatabricksUnavailable, op.name(),
                         op.name() + " " + subject + ": the server repeated page token " + token.get(), 200, null, null, false, null);
             }
         } while (token.isPresent());

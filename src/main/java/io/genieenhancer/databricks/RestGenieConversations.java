@@ -22,7 +22,7 @@ public class RestGenieConversations implements GenieConversations {
         GenieStartConversationResponse started = workspace.call(Operation.START_CONVERSATION, spaceId,
                 (api, auth) -> api.startConversation(auth, spaceId, body), GenieStartConversationResponse.class);
         if (started.conversationId() == null || started.messageId() == null) {
-            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable,
+            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable, Operation.START_CONVERSATION.name(),
                     "startConversation " + spaceId + ": the answer has no conversation_id/message_id", 200, null, null, false, null);
         }
         return started;
@@ -59,7 +59,7 @@ public class RestGenieConversations implements GenieConversations {
                         : api.getAttachmentQueryResult(auth, spaceId, conversationId, messageId, attachmentId),
                 GenieGetMessageQueryResultResponse.class);
         if (answer.statementResponse() == null) {
-            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable,
+            throw new DatabricksApiException(ErrorCode.DatabricksUnavailable, op.name(),
                     op.name() + " " + subject + ": the answer has no statement_response", 200, null, null, false, null);
         }
         return answer.statementResponse();

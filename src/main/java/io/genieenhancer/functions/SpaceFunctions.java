@@ -8,6 +8,7 @@ import io.genieenhancer.databricks.GenieSpaces;
 import io.genieenhancer.error.EnhancerException;
 import io.genieenhancer.error.ErrorCode;
 import io.genieenhancer.error.RetryAdvice;
+import io.genieenhancer.cycle.SpaceRestorer;
 import io.genieenhancer.space.SpaceJson;
 import io.genieenhancer.space.SpaceStats;
 import io.genieenhancer.store.Hashes;

@@ -26,7 +26,7 @@ public class RunStoreProducer {
         RunStore store = switch (kind) {
             case "s3" -> new S3RunStore(s3.get(), config.bucket().orElseThrow(() -> new EnhancerException(
                     ErrorCode.InvalidInput, "enhancer.store.kind=s3 needs enhancer.store.bucket (ENHANCER_STORE_BUCKET)")),
-                    config.prefix(), config.kmsKeyId());
+                    config.prefix().orElse(""), config.kmsKeyId());
             case "local" -> new LocalRunStore(Path.of(config.localDir()));
             default -> throw new EnhancerException(ErrorCode.InvalidInput,
                     "enhancer.store.kind must be s3 or local, was " + kind);

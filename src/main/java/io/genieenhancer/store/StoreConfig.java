@@ -15,9 +15,8 @@ public interface StoreConfig {
     /** The versioned run-store bucket (required in AWS). */
     Optional<String> bucket();
 
-    /** Key prefix inside the bucket. */
-    @WithDefault("")
-    String prefix();
+    /** Key prefix inside the bucket (none when unset). */
+    Optional<String> prefix();
 
     /** SSE-KMS key; when unset objects are encrypted with SSE-S3. */
     Optional<String> kmsKeyId();

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetryBackoffTest {
 
     private static final DatabricksApiException UNAVAILABLE =
-            new DatabricksApiException(ErrorCode.DatabricksUnavailable, "x", 503, null, null, true, null);
+            new DatabricksApiException(ErrorCode.DatabricksUnavailable, "getSpace", "x", 503, null, null, true, null);
 
     @Test
     void delaysDoubleFromTheInitialDelayUpToTheMaximum() {
@@ -41,7 +41,7 @@ class RetryBackoffTest {
     @Test
     void theServersRetryAfterWinsOverTheComputedDelay() {
         RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(250), Duration.ofSeconds(2), () -> 0.5);
-        DatabricksApiException limited = new DatabricksApiException(ErrorCode.RateLimited, "x", 429, null, 2, true, null);
+        DatabricksApiException limited = new DatabricksApiException(ErrorCode.RateLimited, "getSpace", "x", 429, null, 2, true, null);
         assertEquals(2000, backoff.nextDelayInMillis(limited));
     }
 }

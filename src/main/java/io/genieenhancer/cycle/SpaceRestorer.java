@@ -1,4 +1,4 @@
-package io.genieenhancer.functions;
+package io.genieenhancer.cycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,0 +1,416 @@
+package io.genieenhancer.sandbox.genie;
+
+import io.genieenhancer.sandbox.genie.Knowledge.Col;
+import io.genieenhancer.sandbox.genie.Knowledge.DefaultFilter;
+import io.genieenhancer.sandbox.genie.Knowledge.Fragment;
+import io.genieenhancer.sandbox.genie.Knowledge.Tbl;
+import io.genieenhancer.sandbox.genie.Planner.Agg;
+import io.genieenhancer.sandbox.genie.Planner.ColRef;
+import io.genieenhancer.sandbox.genie.Planner.CompareF;
+import io.genieenhancer.sandbox.genie.Planner.ExprRef;
+import io.genieenhancer.sandbox.genie.Planner.FilterReq;
+import io.genieenhancer.sandbox.genie.Planner.Grain;
+import io.genieenhancer.sandbox.genie.Planner.GrainRef;
+import io.genieenhancer.sandbox.genie.Planner.MeasureRef;
+import io.genieenhancer.sandbox.genie.Planner.MeasureReq;
+import io.genieenhancer.sandbox.genie.Planner.Reading;
+import io.genieenhancer.sandbox.genie.Planner.Ref;
+import io.genieenhancer.sandbox.genie.Planner.SnippetF;
+import io.genieenhancer.sandbox.genie.Planner.TblRef;
+import io.genieenhancer.sandbox.genie.Planner.TimeF;
+import io.genieenhancer.sandbox.genie.Planner.UnknownRef;
+import io.genieenhancer.sandbox.genie.Planner.ValueF;
+import io.genieenhancer.sandbox.sql.TableInfo.Kind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step 3 of answering: decides the tables (root = where the measure lives), the time column, the joins
+ * and the default filters, and writes the SQL.
+ */
+final class Composer {
+
+    /** A piece of the query. {@code countOf} marks a row count, rendered once the joins are known. */
+    private record Part(String sql, String alias, Set<Tbl> tables, Tbl countOf, Set<Col> columns) {
+        Part(String sql, String alias, Set<Tbl> tables) {
+            this(sql, alias, tables, null, Set.of());
+        }
+    }
+
+    /** The composed answer: SQL, or no SQL with the reason (Genie then asks a clarifying question). */
+    record Composed(Optional<String> sql, String description, List<String> notes) {
+    }
+
+    private final Knowledge k;
+    private final JoinGraph graph;
+    private final List<String> notes = new ArrayList<>();
+
+    Composer(Knowledge k) {
+        this.k = k;
+        this.graph = new JoinGraph(k);
+    }
+
+    Composed compose(Reading r, boolean dropFirstFilter) {
+        notes.addAll(r.notes);
+        boolean ranking = r.subject != null && r.rankByHighLow;
+        List<Part> measures = new ArrayList<>();
+        for (MeasureReq m : r.measures) {
+            measure(m, r, ranking).ifPresent(measures::add);
+        }
+        List<Part> dims = new ArrayList<>();
+        if (r.subject != null) {
+            dimension(r.subject, r, null).ifPresent(dims::add);
+        }
+        List<Ref> grains = new ArrayList<>();
+        for (Ref d : r.dims) {
+            if (d instanceof GrainRef) {
+                grains.add(d);
+            } else {
+                dimension(d, r, null).ifPresent(dims::add);
+            }
+        }
+        dims = dedupe(dims);
+        List<Part> filters = new ArrayList<>();
+        List<TimeF> times = new ArrayList<>();
+        for (FilterReq f : r.filters) {
+            if (f instanceof TimeF t) {
+                times.add(t);
+            } else {
+                filters.add(filter(f));
+            }
+        }
+
+        Tbl root = root(measures, dims, filters, r);
+        if (root == null) {
+            return new Composed(Optional.empty(), "", notes);
+        }
+        if ((!times.isEmpty() || !grains.isEmpty())) {
+            Optional<Col> timeCol = timeColumn(root, r);
+            if (timeCol.isEmpty()) {
+                notes.add("no date column reachable from " + root.identifier + "; time phrases ignored");
+            } else {
+                Col c = timeCol.get();
+                for (Ref g : grains) {
+                    dims.add(grainPart(((GrainRef) g).grain(), c));
+                }
+                for (TimeF t : times) {
+                    List<String> conds = new ArrayList<>();
+                    t.from().ifPresent(d -> conds.add(c.ref() + " >= DATE '" + d + "'"));
+                    t.to().ifPresent(d -> conds.add(c.ref() + " < DATE '" + d + "'"));
+                    filters.add(new Part(String.join(" AND ", conds), null, Set.of(c.table), null, Set.of(c)));
+                }
+            }
+        }
+        if (measures.isEmpty() && dims.isEmpty()) {
+            dims.add(new Part(root.label().ref(), null, Set.of(root)));
+            notes.add("nothing to measure or group; listing " + root.identifier);
+        }
+
+        // tables and joins
+        Set<Tbl> needed = new LinkedHashSet<>();
+        needed.add(root);
+        for (List<Part> ps : List.of(measures, dims, filters)) {
+            ps.forEach(p -> needed.addAll(p.tables()));
+        }
+        Set<Tbl> joined = new LinkedHashSet<>(List.of(root));
+        List<JoinGraph.Step> steps = new ArrayList<>();
+        for (Tbl t : needed) {
+            if (joined.contains(t)) {
+                continue;
+            }
+            Optional<List<JoinGraph.Step>> path = graph.path(joined, t);
+            if (path.isEmpty()) {
+                notes.add("no way to join " + t.identifier + " to " + root.identifier + "; parts that need it are left out");
+                continue;
+            }
+            for (JoinGraph.Step s : path.get()) {
+                if (joined.add(s.to())) {
+                    steps.add(s);
+                    if (s.guessed()) {
+                        notes.add("no join spec between " + s.from().identifier + " and " + s.to().identifier + "; guessed ON " + s.condition());
+                    }
+                }
+            }
+        }
+        measures.removeIf(p -> !joined.containsAll(p.tables()));
+        dims.removeIf(p -> !joined.containsAll(p.tables()));
+        filters.removeIf(p -> !joined.containsAll(p.tables()));
+        if (measures.isEmpty() && dims.isEmpty()) {
+            dims.add(new Part(root.label().ref(), null, Set.of(root)));
+        }
+
+        // default filters from text instructions
+        for (DefaultFilter df : k.defaultFilters) {
+            boolean applies = joined.containsAll(df.condition().tables());
+            boolean overridden = filters.stream().anyMatch(f -> f.columns().stream().anyMatch(df.columns()::contains));
+            if (applies && !overridden) {
+                filters.add(new Part(df.condition().sql(), null, df.condition().tables()));
+                notes.add("instruction: always apply " + df.condition().sql());
+            }
+        }
+        if (dropFirstFilter && !filters.isEmpty()) {
+            notes.add("(non-deterministic slip) forgot the filter " + filters.get(0).sql());
+            filters.remove(0);
+        }
+
+        boolean hasJoins = !steps.isEmpty();
+        List<String> select = new ArrayList<>();
+        List<String> groupBy = new ArrayList<>();
+        for (Part d : dims) {
+            select.add(d.alias() == null ? d.sql() : d.sql() + " AS " + d.alias());
+            groupBy.add(d.sql());
+        }
+        Set<String> aliases = new LinkedHashSet<>();
+        String orderAlias = null;
+        for (Part m : measures) {
+            String sql = m.countOf() == null ? m.sql()
+                    : hasJoins ? "COUNT(DISTINCT " + m.countOf().primaryKey().ref() + ")" : "COUNT(*)";
+            String alias = m.alias();
+            for (int n = 2; !aliases.add(alias); n++) {
+                alias = m.alias() + "_" + n;
+            }
+            select.add(sql + " AS " + alias);
+            if (orderAlias == null) {
+                orderAlias = alias;
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        if (measures.isEmpty()) {
+            sql.append("DISTINCT ");
+        }
+        sql.append(String.join(", ", select));
+        sql.append("\nFROM ").append(root.identifier).append(" AS ").append(root.alias);
+        for (JoinGraph.Step s : steps) {
+            sql.append("\nJOIN ").append(s.to().identifier).append(" AS ").append(s.to().alias).append(" ON ").append(s.condition());
+        }
+        if (!filters.isEmpty()) {
+            sql.append("\nWHERE ").append(String.join("\n  AND ", filters.stream().map(f -> wrap(f.sql())).toList()));
+        }
+        if (!measures.isEmpty() && !groupBy.isEmpty()) {
+            sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
+        }
+        if (r.limit != null || ranking) {
+            if (orderAlias != null) {
+                sql.append("\nORDER BY ").append(orderAlias).append(r.descending ? " DESC" : " ASC");
+            }
+            sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
+        }
+        String description = describe(measures, dims, filters);
+        return new Composed(Optional.of(sql.toString()), description, notes);
+    }
+
+    private static List<Part> dedupe(List<Part> parts) {
+        List<Part> out = new ArrayList<>();
+        for (Part p : parts) {
+            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String wrap(String condition) {
+        return condition.toUpperCase(java.util.Locale.ROOT).contains(" OR ") ? "(" + condition + ")" : condition;
+    }
+
+    private static String describe(List<Part> measures, List<Part> dims, List<Part> filters) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(measures.isEmpty() ? "List of " : "");
+        sb.append(String.join(", ", measures.stream().map(m -> m.alias().replace('_', ' ')).toList()));
+        if (!dims.isEmpty()) {
+            sb.append(measures.isEmpty() ? "" : " by ").append(String.join(", ",
+                    dims.stream().map(d -> d.alias() != null ? d.alias() : d.sql().substring(d.sql().indexOf('.') + 1)).toList()));
+        }
+        if (!filters.isEmpty()) {
+            sb.append(", filtered on ").append(filters.size()).append(filters.size() == 1 ? " condition" : " conditions");
+        }
+        return sb.toString().trim();
+    }
+
+    // ------------------------------------------------------------------------------------ parts
+
+    private Optional<Part> measure(MeasureReq m, Reading r, boolean ranking) {
+        Ref what = m.what();
+        Agg agg = m.agg();
+        if (agg == Agg.HIGH || agg == Agg.LOW) {
+            agg = ranking ? Agg.SUM : (agg == Agg.HIGH ? Agg.MAX : Agg.MIN);
+        }
+        if (what instanceof MeasureRef mr) {
+            Fragment f = mr.measure().expression();
+            return Optional.of(new Part(f.sql(), mr.measure().alias(), f.tables()));
+        }
+        if (what instanceof TblRef t) {
+            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN) {
+                return numericGuess(agg, "", Optional.of(t.table()), r);
+            }
+            return Optional.of(count(t.table()));
+        }
+        if (what instanceof ColRef c) {
+            Col col = c.col();
+            if (agg == Agg.COUNT) {
+                return Optional.of(col.measurable() ? aggregate(Agg.SUM, col) : countDistinct(col));
+            }
+            if ((agg == Agg.SUM || agg == Agg.AVG) && col.kind != Kind.NUMBER) {
+                return Optional.of(countDistinct(col));
+            }
+            return Optional.of(aggregate(agg, col));
+        }
+        if (what instanceof UnknownRef u) {
+            if (agg == Agg.COUNT) {
+                Tbl t = u.hint().or(() -> r.mentioned.stream().findFirst())
+                        .or(() -> r.filters.stream().map(Composer::tableOfFilter).flatMap(Optional::stream).findFirst())
+                        .orElse(k.tables.get(0));
+                if (!u.words().isBlank()) {
+                    notes.add("'" + u.words() + "' is not defined in the space; counting rows of " + t.identifier);
+                }
+                return Optional.of(count(t));
+            }
+            return numericGuess(agg, u.words(), u.hint(), r);
+        }
+        if (what instanceof ExprRef e) {
+            Fragment f = e.expression().expression();
+            return Optional.of(new Part(f.sql(), e.expression().alias(), f.tables()));
+        }
+        return Optional.empty();
+    }
+
+    /** An undefined measure: the first measurable column of the table at hand, else of the first table that has one. */
+    private Optional<Part> numericGuess(Agg agg, String words, Optional<Tbl> hint, Reading r) {
+        List<Tbl> order = new ArrayList<>();
+        hint.ifPresent(order::add);
+        order.addAll(r.mentioned);
+        order.addAll(k.tables);
+        for (Tbl t : order) {
+            Optional<Col> c = t.columns.stream().filter(Col::measurable).findFirst();
+            if (c.isPresent()) {
+                notes.add("'" + (words.isBlank() ? "value" : words) + "' is not defined in the space; guessed " + c.get());
+                return Optional.of(aggregate(agg == Agg.COUNT ? Agg.SUM : agg, c.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Part aggregate(Agg agg, Col c) {
+        String fn = agg == Agg.HIGH ? "MAX" : agg == Agg.LOW ? "MIN" : agg.name();
+        return new Part(fn + "(" + c.ref() + ")", fn.toLowerCase(java.util.Locale.ROOT) + "_" + c.name, Set.of(c.table), null, Set.of(c));
+    }
+
+    private static Part countDistinct(Col c) {
+        return new Part("COUNT(DISTINCT " + c.ref() + ")", "count_" + c.name, Set.of(c.table), null, Set.of(c));
+    }
+
+    private static Part count(Tbl t) {
+        return new Part("", "count_" + t.alias, Set.of(t), t, Set.of());
+    }
+
+    private Optional<Part> dimension(Ref d, Reading r, Tbl fallbackTable) {
+        if (d instanceof ColRef c) {
+            return Optional.of(new Part(c.col().ref(), null, Set.of(c.col().table), null, Set.of(c.col())));
+        }
+        if (d instanceof TblRef t) {
+            Col label = t.table().label();
+            return Optional.of(new Part(label.ref(), null, Set.of(t.table()), null, Set.of(label)));
+        }
+        if (d instanceof ExprRef e) {
+            Fragment f = e.expression().expression();
+            return Optional.of(new Part(f.sql(), e.expression().alias(), f.tables()));
+        }
+        if (d instanceof UnknownRef u) {
+            List<Tbl> order = new ArrayList<>();
+            u.hint().ifPresent(order::add);
+            order.addAll(r.mentioned);
+            order.addAll(k.tables);
+            for (Tbl t : order) {
+                Optional<Col> c = t.columns.stream().filter(x -> x.kind == Kind.TEXT && !x.keyLike).findFirst();
+                if (c.isPresent()) {
+                    notes.add("'" + u.words() + "' is not defined in the space; grouped by " + c.get());
+                    return Optional.of(new Part(c.get().ref(), null, Set.of(t), null, Set.of(c.get())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Part grainPart(Grain g, Col c) {
+        String sql = switch (g) {
+            case DAY -> c.ref();
+            case WEEK -> "DATE_TRUNC('WEEK', " + c.ref() + ")";
+            case MONTH -> "DATE_TRUNC('MONTH', " + c.ref() + ")";
+            case QUARTER -> "DATE_TRUNC('QUARTER', " + c.ref() + ")";
+            case YEAR -> "YEAR(" + c.ref() + ")";
+        };
+        return new Part(sql, g == Grain.DAY ? null : c.name + "_" + g.name().toLowerCase(java.util.Locale.ROOT), Set.of(c.table), null, Set.of(c));
+    }
+
+    private Part filter(FilterReq f) {
+        if (f instanceof ValueF v) {
+            return new Part(v.col().ref() + " = '" + v.value().replace("'", "''") + "'", null, Set.of(v.col().table), null, Set.of(v.col()));
+        }
+        if (f instanceof SnippetF s) {
+            Fragment fr = s.filter().condition();
+            Set<Col> cols = new LinkedHashSet<>();
+            for (Tbl t : fr.tables()) {
+                for (Col c : t.columns) {
+                    if (fr.sql().toLowerCase(java.util.Locale.ROOT).contains(c.ref())) {
+                        cols.add(c);
+                    }
+                }
+            }
+            return new Part(fr.sql(), null, fr.tables(), null, cols);
+        }
+        if (f instanceof CompareF c) {
+            return new Part(c.col().ref() + " " + c.op() + " " + c.number(), null, Set.of(c.col().table), null, Set.of(c.col()));
+        }
+        throw new IllegalArgumentException(String.valueOf(f));
+    }
+
+    private static Optional<Tbl> tableOfFilter(FilterReq f) {
+        if (f instanceof ValueF v) {
+            return Optional.of(v.col().table);
+        } else if (f instanceof SnippetF s) {
+            return s.filter().condition().tables().stream().findFirst();
+        } else if (f instanceof CompareF c) {
+            return Optional.of(c.col().table);
+        }
+        return Optional.empty();
+    }
+
+    private Tbl root(List<Part> measures, List<Part> dims, List<Part> filters, Reading r) {
+        for (List<Part> ps : List.of(measures, dims, filters)) {
+            for (Part p : ps) {
+                if (p.countOf() != null) {
+                    return p.countOf();
+                }
+                Optional<Tbl> t = p.tables().stream().findFirst();
+                if (t.isPresent()) {
+                    return t.get();
+                }
+            }
+        }
+        return r.mentioned.stream().findFirst().orElse(null);
+    }
+
+    /**
+     * A date column named in the question wins; otherwise the nearest table with a date column (the root
+     * first), using the default date an instruction names for it, else its first date column.
+     */
+    private Optional<Col> timeColumn(Tbl root, Reading r) {
+        if (!r.dateMentions.isEmpty()) {
+            return Optional.of(r.dateMentions.get(0));
+        }
+        for (Tbl t : graph.byDistance(root)) {
+            if (!t.dateColumns().isEmpty()) {
+                Col c = k.defaultDates.getOrDefault(t, t.dateColumns().get(0));
+                if (!k.defaultDates.containsKey(t) && t.dateColumns().size() > 1) {
+                    notes.add(t.identifier + " has several date columns and no default; used the first, " + c);
+                }
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,557 @@
+package io.genieenhancer.sandbox.genie;
+
+import io.genieenhancer.sandbox.genie.Knowledge.Col;
+import io.genieenhancer.sandbox.genie.Knowledge.ColumnT;
+import io.genieenhancer.sandbox.genie.Knowledge.ExpressionT;
+import io.genieenhancer.sandbox.genie.Knowledge.FilterT;
+import io.genieenhancer.sandbox.genie.Knowledge.Fragment;
+import io.genieenhancer.sandbox.genie.Knowledge.MeasureT;
+import io.genieenhancer.sandbox.genie.Knowledge.TableT;
+import io.genieenhancer.sandbox.genie.Knowledge.Target;
+import io.genieenhancer.sandbox.genie.Knowledge.Tbl;
+import io.genieenhancer.sandbox.genie.Knowledge.ValueT;
+import io.genieenhancer.sandbox.genie.QuestionReader.Item;
+import io.genieenhancer.sandbox.sql.TableInfo.Kind;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step 2 of answering: gives the recognised words their roles (what to measure, how to group, what to
+ * filter, what to rank) and turns them into a {@link Plan}. The grammar is documented in docs/sandbox.md.
+ * Where the question needs something the space does not define, the planner guesses the way a model
+ * without that knowledge would: a plausible column of the right type, which is usually the wrong one.
+ */
+final class Planner {
+
+    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW }
+
+    enum Grain { DAY, WEEK, MONTH, QUARTER, YEAR }
+
+    /** What a slot of the question refers to. */
+    sealed interface Ref permits ColRef, TblRef, MeasureRef, ExprRef, GrainRef, UnknownRef {
+    }
+
+    record ColRef(Col col) implements Ref {
+    }
+
+    record TblRef(Tbl table) implements Ref {
+    }
+
+    record MeasureRef(MeasureT measure) implements Ref {
+    }
+
+    record ExprRef(ExpressionT expression) implements Ref {
+    }
+
+    record GrainRef(Grain grain) implements Ref {
+    }
+
+    /** Words the space does not define; {@code hint} is a table named next to them. */
+    record UnknownRef(String words, Optional<Tbl> hint) implements Ref {
+    }
+
+    record MeasureReq(Agg agg, Ref what) {
+    }
+
+    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF {
+    }
+
+    record ValueF(Col col, String value) implements FilterReq {
+    }
+
+    record SnippetF(FilterT filter) implements FilterReq {
+    }
+
+    record CompareF(Col col, String op, String number) implements FilterReq {
+    }
+
+    /** {@code from} inclusive, {@code to} exclusive; either may be open. */
+    record TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text) implements FilterReq {
+    }
+
+    /** The roles found in a question, before tables and joins are decided. */
+    static final class Reading {
+        final List<MeasureReq> measures = new ArrayList<>();
+        final List<Ref> dims = new ArrayList<>();
+        final List<FilterReq> filters = new ArrayList<>();
+        Ref subject;
+        Integer limit;
+        boolean descending = true;
+        boolean rankByHighLow;
+        final Set<Tbl> mentioned = new LinkedHashSet<>();
+        final List<Col> dateMentions = new ArrayList<>();
+        final List<String> unknown = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+    }
+
+    private final Knowledge k;
+    private List<Item> items;
+    private Reading r;
+
+    Planner(Knowledge k) {
+        this.k = k;
+    }
+
+    Reading read(String question) {
+        items = QuestionReader.read(question, k);
+        r = new Reading();
+        for (Item it : items) {
+            if (it.recognised()) {
+                QuestionReader.tableOf(it.target()).ifPresent(t -> {
+                    if (it.target() instanceof TableT || it.target() instanceof ColumnT) {
+                        r.mentioned.add(t);
+                    }
+                });
+                if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
+                    r.dateMentions.add(c.column());
+                }
+                r.notes.add("'" + it.word() + "' -> " + describe(it.target()) + " (" + it.source() + ")");
+            }
+        }
+        int i = 0;
+        while (i < items.size()) {
+            i = step(i);
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------------ roles
+
+    private int step(int i) {
+        Item it = items.get(i);
+        if (it.recognised()) {
+            Target t = it.target();
+            if (t instanceof ValueT v) {
+                r.filters.add(new ValueF(v.column(), v.value()));
+            } else if (t instanceof FilterT f) {
+                r.filters.add(new SnippetF(f));
+            } else if (t instanceof MeasureT m) {
+                r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m)));
+            } else if (t instanceof ExpressionT e) {
+                r.dims.add(new ExprRef(e));
+            } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
+                r.measures.add(new MeasureReq(Agg.SUM, new ColRef(c.column()))); // "revenue by region" = SUM(revenue)
+            }
+            return i + 1;
+        }
+        String w = it.norm();
+        // comparisons first: "at least 5", "more than 100"
+        int cmp = comparison(i);
+        if (cmp > 0) {
+            return cmp;
+        }
+        int time = time(i);
+        if (time > 0) {
+            return time;
+        }
+        Agg agg = aggAt(i);
+        if (agg != null) {
+            int after = i + aggLength(i);
+            Slot s = slot(after, agg != Agg.COUNT);
+            if (s.ref != null) {
+                r.measures.add(new MeasureReq(agg, s.ref));
+                if (agg == Agg.HIGH || agg == Agg.LOW) {
+                    r.rankByHighLow = true;
+                    r.descending = agg == Agg.HIGH;
+                }
+            } else if (agg == Agg.COUNT) {
+                r.measures.add(new MeasureReq(agg, new UnknownRef("", Optional.empty())));
+            }
+            return Math.max(s.next, after);
+        }
+        if (isGroupWord(i)) {
+            int after = i + groupLength(i);
+            if (after < items.size() && aggAt(skipArticles(after)) != null) {
+                return skipArticles(after); // "by number of orders": the measure reads itself next
+            }
+            Slot s = slot(after, false);
+            if (s.ref != null) {
+                if (s.filterOnly) {
+                    return s.next; // "placed by Gold customers": an agent, not a grouping
+                }
+                addDimension(s.ref);
+            }
+            return Math.max(s.next, after);
+        }
+        if (w.equals("monthly") || w.equals("quarterly") || w.equals("yearly") || w.equals("annual") || w.equals("annually")
+                || w.equals("daily") || w.equals("weekly")) {
+            r.dims.add(new GrainRef(switch (w) {
+                case "monthly" -> Grain.MONTH;
+                case "quarterly" -> Grain.QUARTER;
+                case "daily" -> Grain.DAY;
+                case "weekly" -> Grain.WEEK;
+                default -> Grain.YEAR;
+            }));
+            return i + 1;
+        }
+        if (w.equals("top") || w.equals("bottom")) {
+            int j = i + 1;
+            int n = 10;
+            if (j < items.size() && !items.get(j).recognised() && Text.isNumber(items.get(j).norm()) && !items.get(j).norm().contains(".")) {
+                n = Integer.parseInt(items.get(j).norm());
+                j++;
+            }
+            r.limit = n;
+            r.descending = w.equals("top");
+            Slot s = slot(j, false);
+            if (s.ref != null && r.subject == null) {
+                r.subject = s.ref;
+            }
+            return Math.max(s.next, j);
+        }
+        if (w.equals("which") || w.equals("who") || w.equals("list") || w.equals("show")) {
+            Slot s = slot(i + 1, false);
+            if (s.ref != null && r.subject == null && !(s.ref instanceof UnknownRef)) {
+                r.subject = s.ref;
+            }
+            return Math.max(s.next, i + 1);
+        }
+        if (w.equals("never") || w.equals("not") || w.equals("without") || w.equals("no")) {
+            r.notes.add("negation '" + it.word() + "' is not understood; ignored");
+        } else if (!Text.isStop(w) && !Text.KEYWORDS.contains(w) && Knowledge.literalKind(w) == null) {
+            r.unknown.add(it.word());
+        }
+        return i + 1;
+    }
+
+    private void addDimension(Ref ref) {
+        if (ref instanceof ColRef c && c.col().measurable() && r.measures.isEmpty() && r.limit != null) {
+            r.measures.add(new MeasureReq(Agg.SUM, ref)); // "top 5 products by list price": rank by it
+        } else if (ref instanceof MeasureRef) {
+            r.measures.add(new MeasureReq(Agg.SUM, ref));
+        } else {
+            r.dims.add(ref);
+        }
+    }
+
+    /** The filled slot: a reference (or none), where reading continues, and whether only filters were found. */
+    private record Slot(Ref ref, int next, boolean filterOnly) {
+    }
+
+    /**
+     * Reads the phrase after a role word: skips articles, takes adjectives that are values or filters as
+     * filters, tolerates unknown adjectives before a known noun, and returns the noun it refers to.
+     */
+    private Slot slot(int i, boolean measureSlot) {
+        int j = skipArticles(i);
+        boolean sawFilter = false;
+        List<String> unknownWords = new ArrayList<>();
+        while (j < items.size()) {
+            Item it = items.get(j);
+            if (it.recognised()) {
+                Target t = it.target();
+                if (t instanceof ValueT v) {
+                    r.filters.add(new ValueF(v.column(), v.value()));
+                    sawFilter = true;
+                    j++;
+                    continue;
+                }
+                if (t instanceof FilterT f) {
+                    r.filters.add(new SnippetF(f));
+                    sawFilter = true;
+                    j++;
+                    continue;
+                }
+                if (t instanceof TableT tt) {
+                    // "customer segment": a table named right before one of its columns means the column
+                    if (j + 1 < items.size() && items.get(j + 1).recognised()
+                            && (items.get(j + 1).target() instanceof ColumnT || items.get(j + 1).target() instanceof ExpressionT)) {
+                        return new Slot(ref(items.get(j + 1).target()), j + 2, false);
+                    }
+                    if (measureSlot && j + 1 < items.size() && isUnknownWord(items.get(j + 1))) {
+                        // "average order value": an unknown measure of the named table
+                        r.unknown.add(items.get(j + 1).word());
+                        return new Slot(new UnknownRef(items.get(j + 1).word(), Optional.of(tt.table())), j + 2, false);
+                    }
+                    noteUnknown(unknownWords);
+                    return new Slot(new TblRef(tt.table()), j + 1, false);
+                }
+                noteUnknown(unknownWords);
+                return new Slot(ref(t), j + 1, false);
+            }
+            String w = it.norm();
+            Grain g = grain(w);
+            if (g != null) {
+                return new Slot(new GrainRef(g), j + 1, false);
+            }
+            if (w.equals("unique") || w.equals("distinct") || w.equals("the") || w.equals("a") || w.equals("an")) {
+                j++;
+                continue;
+            }
+            if (isUnknownWord(it)) {
+                unknownWords.add(it.word());
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (!unknownWords.isEmpty()) {
+            r.unknown.addAll(unknownWords);
+            return new Slot(new UnknownRef(String.join(" ", unknownWords), Optional.empty()), j, false);
+        }
+        return new Slot(sawFilter ? new UnknownRef("", Optional.empty()) : null, j, sawFilter);
+    }
+
+    private void noteUnknown(List<String> words) {
+        if (!words.isEmpty()) {
+            r.notes.add("'" + String.join(" ", words) + "' is not defined in the space; ignored");
+            r.unknown.addAll(words);
+        }
+    }
+
+    private static Ref ref(Target t) {
+        if (t instanceof ColumnT c) {
+            return new ColRef(c.column());
+        } else if (t instanceof TableT tt) {
+            return new TblRef(tt.table());
+        } else if (t instanceof MeasureT m) {
+            return new MeasureRef(m);
+        } else if (t instanceof ExpressionT e) {
+            return new ExprRef(e);
+        }
+        throw new IllegalArgumentException("not a slot target: " + t);
+    }
+
+    private boolean isUnknownWord(Item it) {
+        if (it.recognised()) {
+            return false;
+        }
+        String w = it.norm();
+        return !Text.isStop(w) && !Text.KEYWORDS.contains(w) && Knowledge.literalKind(w) == null && grain(w) == null
+                && aggWord(w) == null && !w.equals("top") && !w.equals("bottom");
+    }
+
+    private int skipArticles(int i) {
+        int j = i;
+        while (j < items.size() && items.get(j).isWord("the", "a", "an", "of", "our", "all")) {
+            j++;
+        }
+        return j;
+    }
+
+    // ------------------------------------------------------------------------------------ keywords
+
+    private Agg aggAt(int i) {
+        if (i >= items.size() || items.get(i).recognised()) {
+            return null;
+        }
+        String w = items.get(i).norm();
+        String next = i + 1 < items.size() && !items.get(i + 1).recognised() ? items.get(i + 1).norm() : "";
+        if (w.equals("how") && next.equals("many")) {
+            return Agg.COUNT;
+        }
+        if ((w.equals("number") || w.equals("count")) && next.equals("of")) {
+            return Agg.COUNT;
+        }
+        if (w.equals("sum") && next.equals("of")) {
+            return Agg.SUM;
+        }
+        if (w.equals("least") && i > 0 && items.get(i - 1).isWord("at")) {
+            return null;
+        }
+        return aggWord(w);
+    }
+
+    private static Agg aggWord(String w) {
+        return switch (w) {
+            case "count" -> Agg.COUNT;
+            case "total", "sum" -> Agg.SUM;
+            case "average", "avg", "mean" -> Agg.AVG;
+            case "maximum", "max" -> Agg.MAX;
+            case "minimum", "min" -> Agg.MIN;
+            case "highest", "largest", "biggest", "most" -> Agg.HIGH;
+            case "lowest", "smallest", "least", "fewest" -> Agg.LOW;
+            default -> null;
+        };
+    }
+
+    private int aggLength(int i) {
+        String w = items.get(i).norm();
+        return (w.equals("how") || w.equals("number") || w.equals("count") || w.equals("sum"))
+                && i + 1 < items.size() && items.get(i + 1).isWord("many", "of") ? 2 : 1;
+    }
+
+    private boolean isGroupWord(int i) {
+        Item it = items.get(i);
+        if (it.isWord("by", "per", "each", "every", "across")) {
+            return true;
+        }
+        return it.isWord("for") && i + 1 < items.size() && items.get(i + 1).isWord("each", "every");
+    }
+
+    private int groupLength(int i) {
+        return items.get(i).isWord("for") ? 2 : 1;
+    }
+
+    private static Grain grain(String w) {
+        return switch (w) {
+            case "day", "date" -> Grain.DAY;
+            case "week" -> Grain.WEEK;
+            case "month" -> Grain.MONTH;
+            case "quarter" -> Grain.QUARTER;
+            case "year" -> Grain.YEAR;
+            default -> null;
+        };
+    }
+
+    private boolean followedByComparison(int i) {
+        int j = i + 1;
+        while (j < items.size() && items.get(j).isWord("of", "a", "the", "is", "are", "was", "were")) {
+            j++;
+        }
+        return j < items.size() && comparisonOp(j) != null;
+    }
+
+    /** {op, length} of a comparison phrase at i, or null. */
+    private String[] comparisonOp(int i) {
+        Item a = items.get(i);
+        Item b = i + 1 < items.size() ? items.get(i + 1) : null;
+        if (a.isWord("more", "greater", "higher") && b != null && b.isWord("than")) {
+            return new String[] {">", "2"};
+        }
+        if (a.isWord("less", "fewer", "lower") && b != null && b.isWord("than")) {
+            return new String[] {"<", "2"};
+        }
+        if (a.isWord("at") && b != null && b.isWord("least")) {
+            return new String[] {">=", "2"};
+        }
+        if (a.isWord("at") && b != null && b.isWord("most")) {
+            return new String[] {"<=", "2"};
+        }
+        if (a.isWord("over", "above", "exceeding")) {
+            return new String[] {">", "1"};
+        }
+        if (a.isWord("under", "below")) {
+            return new String[] {"<", "1"};
+        }
+        return null;
+    }
+
+    private int comparison(int i) {
+        String[] op = comparisonOp(i);
+        if (op == null) {
+            return -1;
+        }
+        int j = i + Integer.parseInt(op[1]);
+        if (j >= items.size() || items.get(j).recognised() || !Text.isNumber(items.get(j).norm()) || Text.isYear(items.get(j).norm())) {
+            return -1;
+        }
+        Optional<Col> col = Optional.empty();
+        for (int b = i - 1; b >= 0; b--) { // the nearest numeric column named before the comparison
+            if (items.get(b).recognised() && items.get(b).target() instanceof ColumnT c && c.column().kind == Kind.NUMBER) {
+                col = Optional.of(c.column());
+                break;
+            }
+        }
+        if (col.isPresent()) {
+            Col compared = col.get();
+            r.filters.add(new CompareF(compared, op[0], items.get(j).norm()));
+            r.measures.removeIf(m -> m.what() instanceof ColRef cr && cr.col() == compared && m.agg() == Agg.SUM);
+        } else {
+            r.notes.add("comparison '" + items.get(i).word() + " " + items.get(j).word() + "' has no numeric column to apply to; ignored");
+        }
+        return j + 1;
+    }
+
+    /** Time phrases: in/during/for [month|Qn] year, between date and date, since/after/from X, before/until X. */
+    private int time(int i) {
+        Item it = items.get(i);
+        String w = it.norm();
+        if (w.equals("between")) {
+            Optional<Period> a = period(i + 1);
+            if (a.isPresent() && a.get().next < items.size() && items.get(a.get().next).isWord("and")) {
+                Optional<Period> b = period(a.get().next + 1);
+                if (b.isPresent()) {
+                    r.filters.add(new TimeF(Optional.of(a.get().from), Optional.of(b.get().to), "between"));
+                    return b.get().next;
+                }
+            }
+            return -1;
+        }
+        if (w.equals("since") || w.equals("after") || w.equals("from")) {
+            Optional<Period> p = period(i + 1);
+            if (p.isPresent()) {
+                r.filters.add(new TimeF(Optional.of(w.equals("after") ? p.get().to : p.get().from), Optional.empty(), w));
+                return p.get().next;
+            }
+            return -1;
+        }
+        if (w.equals("before") || w.equals("until")) {
+            Optional<Period> p = period(i + 1);
+            if (p.isPresent()) {
+                r.filters.add(new TimeF(Optional.empty(), Optional.of(w.equals("until") ? p.get().to : p.get().from), w));
+                return p.get().next;
+            }
+            return -1;
+        }
+        int start = it.isWord("in", "during", "for", "of") ? i + 1 : i;
+        Optional<Period> p = period(start);
+        if (p.isPresent()) {
+            r.filters.add(new TimeF(Optional.of(p.get().from), Optional.of(p.get().to), "in"));
+            return p.get().next;
+        }
+        return -1;
+    }
+
+    private record Period(LocalDate from, LocalDate to, int next) {
+    }
+
+    /** A calendar period at i: an ISO date (one day), Qn YYYY, Month YYYY, or YYYY. */
+    private Optional<Period> period(int i) {
+        if (i >= items.size() || items.get(i).recognised()) {
+            return Optional.empty();
+        }
+        String w = items.get(i).norm();
+        String next = i + 1 < items.size() && !items.get(i + 1).recognised() ? items.get(i + 1).norm() : "";
+        if (Text.isIsoDate(w)) {
+            LocalDate d = LocalDate.parse(w);
+            return Optional.of(new Period(d, d.plusDays(1), i + 1));
+        }
+        if (Text.quarter(w) > 0 && Text.isYear(next)) {
+            LocalDate d = LocalDate.of(Integer.parseInt(next), (Text.quarter(w) - 1) * 3 + 1, 1);
+            return Optional.of(new Period(d, d.plusMonths(3), i + 2));
+        }
+        if (Text.month(w) > 0 && Text.isYear(next)) {
+            LocalDate d = LocalDate.of(Integer.parseInt(next), Text.month(w), 1);
+            return Optional.of(new Period(d, d.plusMonths(1), i + 2));
+        }
+        if (Text.isYear(w)) {
+            LocalDate d = LocalDate.of(Integer.parseInt(w), 1, 1);
+            return Optional.of(new Period(d, d.plusYears(1), i + 1));
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Target t) {
+        if (t instanceof ColumnT c) {
+            return "column " + c.column();
+        } else if (t instanceof TableT tt) {
+            return "table " + tt.table().identifier;
+        } else if (t instanceof ValueT v) {
+            return "value " + v.column() + " = '" + v.value() + "'";
+        } else if (t instanceof FilterT f) {
+            return "filter " + f.condition().sql();
+        } else if (t instanceof MeasureT m) {
+            return "measure " + m.expression().sql();
+        } else if (t instanceof ExpressionT e) {
+            return "expression " + e.expression().sql();
+        }
+        return String.valueOf(t);
+    }
+
+    static Fragment fragmentOf(Target t) {
+        if (t instanceof FilterT f) {
+            return f.condition();
+        } else if (t instanceof MeasureT m) {
+            return m.expression();
+        } else if (t instanceof ExpressionT e) {
+            return e.expression();
+        }
+        throw new IllegalArgumentException(String.valueOf(t));
+    }
+}
