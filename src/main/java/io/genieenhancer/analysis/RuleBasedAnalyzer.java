@@ -634,7 +634,8 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
             } else if (need instanceof ExpressionNeed e) {
                 List<String> nameWords = q.words.subList(n.span().from(), n.span().to());
                 if (nameWords.stream().allMatch(w -> Words.GRAIN.contains(w) || Words.isFiller(w))) {
-                    findings.reject("question " + c.id() + ": " + e.item().sql() + " is a date grain; the default-date rule covers it");
+                    findings.reject("question " + c.id() + ": " + e.item().sql() + " is named only by a time grain (\"" + term
+                            + "\"); grains are Genie's own, the default-date rule covers which date");
                     return;
                 }
                 snippet(c, SnippetKind.EXPRESSION, e.item().sql(), e.item().alias(), n, why);

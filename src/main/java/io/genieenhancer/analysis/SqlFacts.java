@@ -77,9 +77,12 @@ final class SqlFacts {
     enum ItemKind {
         /** A bare column. */
         COLUMN,
-        /** COUNT(*) or one aggregate over one bare column: SUM(x), COUNT(DISTINCT x). */
+        /** COUNT(*), or SUM, AVG, MIN, MAX ... over one bare column: the column is the thing to name. */
         SIMPLE_AGGREGATE,
-        /** Any other expression with an aggregate in it: SUM(x * y), SUM(a) / COUNT(DISTINCT b). */
+        /**
+         * Any other expression with an aggregate in it: SUM(x * y), SUM(a) / COUNT(DISTINCT b), and COUNT(x) /
+         * COUNT(DISTINCT x), whose meaning ("buyers") is not the column's.
+         */
         MEASURE,
         /** A derived value without aggregate: YEAR(d), CASE ... END, a * b. */
         EXPRESSION,
@@ -435,7 +438,8 @@ final class SqlFacts {
             if (star && fn.equals("count")) {
                 return new Item(sql, alias, ItemKind.SIMPLE_AGGREGATE, Optional.of("count"), false, Set.of());
             }
-            if (params != null && params.size() == 1 && unwrap(params.get(0)) instanceof Column && used.size() == 1) {
+            if (params != null && params.size() == 1 && unwrap(params.get(0)) instanceof Column && used.size() == 1
+                    && !fn.equals("count")) {
                 return new Item(sql, alias, ItemKind.SIMPLE_AGGREGATE, Optional.of(fn), f.isDistinct(), Set.copyOf(used));
             }
             return new Item(sql, alias, ItemKind.MEASURE, Optional.of(fn), f.isDistinct(), Set.copyOf(used));
