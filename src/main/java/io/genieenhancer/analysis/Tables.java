@@ -6,6 +6,7 @@ import io.genieenhancer.space.SpaceConfig.Table;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class Tables {
 
-    private final Map<String, Table> byIdentifier = new HashMap<>();
+    private final Map<String, Table> byIdentifier = new LinkedHashMap<>();
     private final Map<String, String> byLastPart = new HashMap<>();
     private final Set<String> ambiguousLastParts = new HashSet<>();
     private final Map<String, Set<String>> columns = new HashMap<>();
