@@ -11,17 +11,14 @@ import io.genieenhancer.sandbox.genie.SandboxGenie;
 import io.genieenhancer.sandbox.scenario.Scenario;
 import io.genieenhancer.sandbox.scenario.ScenarioLoader;
 import io.genieenhancer.sandbox.sql.SandboxDatabase;
-import io.genieenhancer.sandbox.sql.TableInfo;
 import io.genieenhancer.space.SpaceConfig;
 import io.genieenhancer.space.SpaceJson;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,10 +41,6 @@ class RuleLoopOnSandboxTest {
         Scenario s = ScenarioLoader.read(ScenarioLoader.locate(scenarioName));
         try (SandboxDatabase db = SandboxDatabase.create(s.catalog())) {
             ScenarioLoader.install(s, db);
-            Map<String, List<String>> schema = new LinkedHashMap<>();
-            for (TableInfo t : db.tables()) {
-                schema.put(t.identifier(), t.columns().stream().map(TableInfo.ColumnInfo::name).toList());
-            }
             SpaceConfig space = s.space();
             List<Double> scores = new ArrayList<>();
             List<Integer> applied = new ArrayList<>();
@@ -73,8 +66,9 @@ class RuleLoopOnSandboxTest {
                 }
                 AnalysisResult result = analyzer.analyze(space, failures);
                 result.fixes().forEach(f -> assertEquals(FixSource.RULE, f.meta().source()));
+                // as the enhance cycle does: the columns the ground truth proves exist are the schema
                 FixPlan plan = FixEngine.plan(space, result.fixes(),
-                        FixPolicy.defaults(space).withMinConfidence(Confidence.MEDIUM).withSchema(schema));
+                        FixPolicy.defaults(space).withMinConfidence(Confidence.MEDIUM).withSchema(EvidenceColumns.of(space, failures)));
                 applied.add(plan.accepted().size());
                 if (plan.accepted().isEmpty()) {
                     return new LoopRun(scores, space, s.space(), applied);
