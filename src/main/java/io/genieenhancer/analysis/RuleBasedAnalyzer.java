@@ -526,6 +526,7 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
          */
         private List<Named> name(Case c, List<Need> needs) {
             Question q = c.question();
+            understood(c);
             List<Named> out = new ArrayList<>();
             List<Need> open = new ArrayList<>(needs);
             for (Need n : needs) {
@@ -587,8 +588,8 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 // as many phrases as needs: pair them in order, as a guess
                 List<Need> ordered = new ArrayList<>(open);
                 for (int i = 0; i < Math.min(ordered.size(), runs.size()); i++) {
-                    out.add(new Named(ordered.get(i), runs.get(i), Confidence.LOW, "guessed: " + open.size() + " things the generated SQL misses and "
-                            + runs.size() + " unexplained phrases; paired in order"));
+                    out.add(new Named(ordered.get(i), runs.get(i), Confidence.LOW, "a guess: the generated SQL misses " + open.size()
+                            + " such part(s) and the question has " + runs.size() + " phrase(s) nothing names; paired in order"));
                 }
                 open.clear();
             }
@@ -597,6 +598,26 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                         + c.quoted() + " is left to name it");
             }
             return out;
+        }
+
+        /**
+         * Free words that echo a column both SQLs use ("channel" for {@code channel_cd}) were understood by Genie:
+         * they name nothing missing, so they are not offered as names.
+         */
+        private static void understood(Case c) {
+            Question q = c.question();
+            List<String> shared = new ArrayList<>();
+            for (ColumnRef col : c.expected().columns()) {
+                if (c.generated().columns().contains(col)) {
+                    shared.addAll(Words.ofIdentifier(col.column()));
+                }
+            }
+            for (int k = 0; k < q.size(); k++) {
+                String w = q.words.get(k);
+                if (q.isFree(k) && shared.stream().anyMatch(n -> n.length() >= 3 && Words.same(n, w))) {
+                    q.use(new Span(k, k + 1));
+                }
+            }
         }
 
         /** How many words of the run echo one of the need's name words. */
