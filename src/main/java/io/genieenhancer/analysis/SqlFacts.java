@@ -2,6 +2,7 @@ package io.genieenhancer.analysis;
 
 import io.genieenhancer.space.SpaceConfig;
 
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DateValue;
@@ -10,9 +11,11 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimestampValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -132,6 +135,8 @@ final class SqlFacts {
         Canonicaliser canon = new Canonicaliser(scope, names);
         this.root = scope.root;
         tables.addAll(scope.byQualifier.values());
+        select.setWhere(repairIn(select.getWhere()));
+        select.setHaving(repairIn(select.getHaving()));
 
         Set<String> selectAliases = new HashSet<>();
         for (SelectItem<?> si : select.getSelectItems()) {
@@ -145,7 +150,7 @@ final class SqlFacts {
         if (select.getJoins() != null) {
             for (Join j : select.getJoins()) {
                 for (Expression on : j.getOnExpressions()) {
-                    conditions.addAll(conjuncts(on));
+                    conditions.addAll(conjuncts(repairIn(on)));
                 }
             }
         }
@@ -300,6 +305,48 @@ final class SqlFacts {
     }
 
     // ------------------------------------------------------------------------------------ reading
+
+    /**
+     * Undoes JSqlParser 5.3's mis-parse of {@code a IN (...) AND b} as {@code a IN ((...) AND b)} (JSqlParser issues
+     * #2244, #2282, #2439; fixed after 5.3): the list is taken back into the IN and the IN put where the list was, so
+     * the conditions split as written. Other trees are returned as they are.
+     */
+    static Expression repairIn(Expression e) {
+        if (e == null) {
+            return null;
+        }
+        if (e instanceof InExpression in && (in.getRightExpression() instanceof AndExpression
+                || in.getRightExpression() instanceof OrExpression)) {
+            BinaryExpression root = (BinaryExpression) in.getRightExpression();
+            BinaryExpression bottom = root;
+            while (bottom.getLeftExpression() instanceof AndExpression || bottom.getLeftExpression() instanceof OrExpression) {
+                bottom = (BinaryExpression) bottom.getLeftExpression();
+            }
+            if (bottom.getLeftExpression() instanceof ExpressionList<?>) {
+                in.setRightExpression(bottom.getLeftExpression());
+                bottom.setLeftExpression(in);
+                return repairIn(root);
+            }
+            return e;
+        }
+        if (e instanceof AndExpression || e instanceof OrExpression) {
+            BinaryExpression b = (BinaryExpression) e;
+            b.setLeftExpression(repairIn(b.getLeftExpression()));
+            b.setRightExpression(repairIn(b.getRightExpression()));
+            return b;
+        }
+        if (e instanceof NotExpression not) {
+            not.setExpression(repairIn(not.getExpression()));
+            return not;
+        }
+        if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+            @SuppressWarnings("unchecked")
+            ParenthesedExpressionList<Expression> list = (ParenthesedExpressionList<Expression>) p;
+            list.set(0, repairIn(list.get(0)));
+            return list;
+        }
+        return e;
+    }
 
     /** The AND-ed parts of a condition, parentheses around a single condition dropped. */
     static List<Expression> conjuncts(Expression e) {
