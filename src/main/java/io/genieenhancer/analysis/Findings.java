@@ -4,6 +4,7 @@ import io.genieenhancer.fix.Confidence;
 import io.genieenhancer.fix.Fix;
 import io.genieenhancer.fix.FixMeta;
 import io.genieenhancer.fix.FixSource;
+import io.genieenhancer.llm.LlmUsage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,9 @@ final class Findings {
     record Finding(String rule, Fix fix, String questionId, Confidence confidence, String reasoning, String claim,
             String claimValue) {
     }
+
+    /** Reasons kept per fix: enough to judge it, short enough for the fix log. */
+    static final int MAX_REASONS = 5;
 
     private final List<Finding> all = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
@@ -60,19 +64,23 @@ final class Findings {
         for (List<Finding> group : byKey.values()) {
             Set<String> ids = new LinkedHashSet<>();
             Set<String> reasons = new LinkedHashSet<>();
+            int untold = 0;
             for (Finding f : group) {
                 ids.add(f.questionId());
-                if (reasons.size() < 5) {
-                    reasons.add(f.reasoning());
+                String r = f.rule() + ": " + f.reasoning();
+                if (reasons.size() < MAX_REASONS) {
+                    reasons.add(r);
+                } else if (!reasons.contains(r)) {
+                    untold++;
                 }
             }
-            if (group.size() > 5) {
-                reasons.add("... and " + (group.size() - 5) + " more failures show the same");
+            if (untold > 0) {
+                reasons.add("... and " + untold + " more readings of the same (question ids above)");
             }
             Confidence c = combined(group, ids.size());
             fixes.add(group.get(0).fix().withMeta(new FixMeta(List.copyOf(ids), List.copyOf(reasons), c, FixSource.RULE)));
         }
-        return new AnalysisResult(fixes, rejected, null);
+        return new AnalysisResult(fixes, rejected, LlmUsage.NONE);
     }
 
     /**
