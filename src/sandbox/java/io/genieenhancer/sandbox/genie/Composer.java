@@ -42,7 +42,7 @@ final class Composer {
     }
 
     /** The composed answer: SQL, or no SQL with the reason (Genie then asks a clarifying question). */
-    record Composed(Optional<String> sql, String description, List<String> notes) {
+    record Composed(Optional<String> sql, String description, List<String> notes, boolean droppedFilter) {
     }
 
     private final Knowledge k;
@@ -86,7 +86,7 @@ final class Composer {
 
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
-            return new Composed(Optional.empty(), "", notes);
+            return new Composed(Optional.empty(), "", notes, false);
         }
         if ((!times.isEmpty() || !grains.isEmpty())) {
             Optional<Col> timeCol = timeColumn(root, r);
@@ -152,9 +152,11 @@ final class Composer {
                 notes.add("instruction: always apply " + df.condition().sql());
             }
         }
+        boolean dropped = false;
         if (dropFirstFilter && !filters.isEmpty()) {
             notes.add("(non-deterministic slip) forgot the filter " + filters.get(0).sql());
             filters.remove(0);
+            dropped = true;
         }
 
         boolean hasJoins = !steps.isEmpty();
@@ -200,7 +202,7 @@ final class Composer {
             sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
         }
         String description = describe(measures, dims, filters);
-        return new Composed(Optional.of(sql.toString()), description, notes);
+        return new Composed(Optional.of(sql.toString()), description, notes, dropped);
     }
 
     private static List<Part> dedupe(List<Part> parts) {
