@@ -63,14 +63,14 @@ final class Composer {
         }
         List<Part> dims = new ArrayList<>();
         if (r.subject != null) {
-            dimension(r.subject, r, null).ifPresent(dims::add);
+            dimension(r.subject, r).ifPresent(dims::add);
         }
         List<Ref> grains = new ArrayList<>();
         for (Ref d : r.dims) {
             if (d instanceof GrainRef) {
                 grains.add(d);
             } else {
-                dimension(d, r, null).ifPresent(dims::add);
+                dimension(d, r).ifPresent(dims::add);
             }
         }
         dims = dedupe(dims);
@@ -309,7 +309,7 @@ final class Composer {
         return new Part("", "count_" + t.alias, Set.of(t), t, Set.of());
     }
 
-    private Optional<Part> dimension(Ref d, Reading r, Tbl fallbackTable) {
+    private Optional<Part> dimension(Ref d, Reading r) {
         if (d instanceof ColRef c) {
             return Optional.of(new Part(c.col().ref(), null, Set.of(c.col().table), null, Set.of(c.col())));
         }

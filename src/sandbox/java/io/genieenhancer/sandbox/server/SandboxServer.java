@@ -22,7 +22,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -414,9 +413,5 @@ public final class SandboxServer {
             out.put(k, v);
         }
         return out;
-    }
-
-    static Instant now(WorkspaceState s) {
-        return s.clock().instant();
     }
 }
