@@ -2,6 +2,7 @@ package io.genieenhancer.analysis;
 
 import io.genieenhancer.fix.Fix;
 import io.genieenhancer.llm.LlmUsage;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * What analysers proposed: fixes (not yet deduped or validated: that is {@code FixEngine.plan}'s job), the items
  * they could not use with the reason for each, and what the LLM cost (zero for the rule-based analyser).
  */
+@RegisterForReflection
 public record AnalysisResult(List<Fix> fixes, List<String> rejected, LlmUsage usage) {
 
     public AnalysisResult {

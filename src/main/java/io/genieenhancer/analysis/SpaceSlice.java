@@ -11,7 +11,6 @@ import io.genieenhancer.space.SpaceConfig.JoinSpec;
 import io.genieenhancer.space.SpaceConfig.Snippet;
 import io.genieenhancer.space.SpaceConfig.Table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -163,12 +162,5 @@ public final class SpaceSlice {
             return "";
         }
         return text.length() <= max ? text : text.substring(0, max) + " …[cut " + (text.length() - max) + " chars]";
-    }
-
-    /** The identifiers of every table and metric view, for checks that a reply names only real ones. */
-    static List<String> tableIdentifiers(SpaceConfig space) {
-        List<String> ids = new ArrayList<>();
-        space.allTables().forEach(t -> ids.add(t.identifier()));
-        return ids;
     }
 }

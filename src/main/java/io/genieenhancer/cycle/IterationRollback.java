@@ -2,7 +2,6 @@ package io.genieenhancer.cycle;
 
 import io.genieenhancer.databricks.GenieSpace;
 import io.genieenhancer.databricks.GenieSpaces;
-import io.genieenhancer.error.EnhancerException;
 import io.genieenhancer.fix.FixLog;
 import io.genieenhancer.store.Hashes;
 import io.genieenhancer.store.RunKeys;
@@ -39,8 +38,13 @@ public final class IterationRollback {
 
     public Result rollback(String spaceId, String runId, int iteration) {
         String recordKey = RunKeys.fixes(spaceId, runId, iteration);
-        IterationRecord record = IterationRecords.read(store, recordKey).orElseThrow(() ->
-                EnhancerException.invalidInput("iteration " + iteration + " of run " + runId + " has no enhancement to roll back"));
+        Optional<IterationRecord> found = IterationRecords.read(store, recordKey);
+        if (found.isEmpty()) {
+            // enhance failed before it recorded anything, so it wrote nothing: the failure cleanup may call us anyway
+            LOG.infof("rollback %s/%s/%d: nothing was applied in this iteration", spaceId, runId, iteration);
+            return new Result(false, null, List.of(), null);
+        }
+        IterationRecord record = found.get();
         List<String> applied = record.fixLog() == null ? List.of() : record.fixLog().entries().stream()
                 .filter(e -> e.outcome() == FixLog.Outcome.APPLIED).map(FixLog.Entry::key).toList();
         switch (record.status()) {

@@ -60,8 +60,14 @@ public class RestGenieSpaces implements GenieSpaces {
     }
 
     private Optional<GenieSpace> ourWriteLanded(String spaceId, String serializedSpace) {
-        GenieSpace now = get(spaceId);
-        return sameJson(now.serializedSpace(), serializedSpace) ? Optional.of(now) : Optional.empty();
+        try {
+            GenieSpace now = get(spaceId);
+            return sameJson(now.serializedSpace(), serializedSpace) ? Optional.of(now) : Optional.empty();
+        } catch (io.genieenhancer.error.EnhancerException cannotTell) {
+            // the conflict is the answer that matters; failing to double-check it must not hide it
+            LOG.debugf("updateSpace %s: could not re-read the space after a conflict: %s", spaceId, cannotTell.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Compared as JSON trees: the server may re-serialise with other whitespace or key order. */

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Applies fixes to a working copy of a space and builds the new config once at the end (so ten thousand
@@ -53,6 +52,16 @@ final class Applier {
     private boolean instructionsChanged;
     private boolean entityMatchingChanged;
     private final List<Violation> problems = new ArrayList<>();
+    /** Joins this batch adds: a removal in the same batch leaves them alone, so "replace a join" is idempotent. */
+    private final java.util.Set<String> joinsAddedByBatch = new java.util.HashSet<>();
+    /**
+     * Look-ups by canonical join shape, example question and snippet SQL / name, so an add does not rescan
+     * (and re-read) every existing item: built on first use, dropped when a removal shifts positions.
+     */
+    private Map<String, Integer> joinByShape;
+    private Map<String, Integer> exampleByQuestion;
+    private final Map<SnippetKind, Map<String, Integer>> snippetBySql = new EnumMap<>(SnippetKind.class);
+    private final Map<SnippetKind, Map<String, Integer>> snippetByName = new EnumMap<>(SnippetKind.class);
 
     Applier(SpaceConfig base, SpaceIndex index) {
         this.base = base;
@@ -109,6 +118,11 @@ final class Applier {
             keyOf.put(f, f.key());
         }
         ordered.sort(Comparator.<Fix>comparingInt(f -> PHASE.getOrDefault(f.type(), 2)).thenComparing(keyOf::get));
+        for (Fix f : ordered) {
+            if (f instanceof AddJoinSpec j) {
+                joinShape(j).ifPresent(joinsAddedByBatch::add);
+            }
+        }
         List<FixOutcome> outcomes = new ArrayList<>(ordered.size());
         for (Fix f : ordered) {
             String key = keyOf.get(f);
@@ -120,7 +134,26 @@ final class Applier {
             outcomes.add(new FixOutcome(f, key, step.change.kind() == Change.Kind.NONE ? Result.NO_OP : Result.APPLIED,
                     step.detail, step.change));
         }
-        return new Applied(build(), outcomes, problems, entityMatchingChanged);
+        SpaceConfig out = build();
+        if (out.equals(base)) {
+            // the batch as a whole changed nothing (e.g. a set and an append that together restate the text):
+            // then no fix of it was applied, whatever the steps in between did
+            outcomes.replaceAll(o -> o.applied() ? new FixOutcome(o.fix(), o.key(), Result.NO_OP, "already so: " + o.detail(),
+                    Change.none(o.change().section(), o.change().target(), o.change().field(), o.change().before())) : o);
+            entityMatchingChanged = false;
+        }
+        return new Applied(out, outcomes, problems, entityMatchingChanged);
+    }
+
+    private Optional<String> joinShape(AddJoinSpec f) {
+        Optional<Table> lt = index.table(f.leftTable()).value();
+        Optional<Table> rt = index.table(f.rightTable()).value();
+        if (lt.isEmpty() || rt.isEmpty()) {
+            return Optional.empty();
+        }
+        JoinCondition.Side l = new JoinCondition.Side(lt.get().identifier(), FixKeys.alias(f.leftAlias(), f.leftTable()));
+        JoinCondition.Side r = new JoinCondition.Side(rt.get().identifier(), FixKeys.alias(f.rightAlias(), f.rightTable()));
+        return JoinCondition.read(f.condition(), l, r).map(c -> JoinCondition.canonical(l, r, c, null));
     }
 
     private SpaceConfig build() {
@@ -284,12 +317,11 @@ final class Applier {
             String shape = JoinCondition.canonical(l, r, cond.get(), null);
             String target = l.table() + " -> " + r.table();
             String sql = cond.get().serverSql(l.alias(), r.alias());
-            for (int i = 0; i < joins.size(); i++) {
+            Integer at = joinIndex().get(shape);
+            if (at != null) {
+                int i = at;
                 JoinSpec j = joins.get(i);
                 Optional<ExistingJoin> e = ExistingJoin.read(j);
-                if (e.isEmpty() || !JoinCondition.canonical(e.get().left, e.get().right, e.get().condition, null).equals(shape)) {
-                    continue;
-                }
                 // same join: only the relationship may differ (seen from the existing spec's left side)
                 boolean sameOrientation = JoinCondition.canonical(e.get().left, e.get().right, e.get().condition, Relationship.MANY_TO_ONE)
                         .equals(JoinCondition.canonical(l, r, cond.get(), Relationship.MANY_TO_ONE));
@@ -306,6 +338,7 @@ final class Applier {
             }
             String id = ids.next();
             List<String> sqlParts = List.of(sql, f.relationship().annotation());
+            joinIndex().put(shape, joins.size());
             joins.add(new JoinSpec(id, TableRef.of(l.table(), l.alias()), TableRef.of(r.table(), r.alias()), sqlParts,
                     f.comment().isBlank() ? List.of() : List.of(f.comment().strip()),
                     f.instruction().isBlank() ? List.of() : List.of(f.instruction().strip()), Extras.none()));
@@ -337,14 +370,17 @@ final class Applier {
                 if (!JoinCondition.tablePair(j.left().identifier(), j.right().identifier()).equals(pair)) {
                     continue;
                 }
-                if (shape.isPresent()) {
-                    Optional<ExistingJoin> e = ExistingJoin.read(j);
-                    if (e.isEmpty() || !JoinCondition.canonical(e.get().left, e.get().right, e.get().condition, null).equals(shape.get())) {
-                        continue;
-                    }
+                Optional<String> existing = ExistingJoin.read(j)
+                        .map(e -> JoinCondition.canonical(e.left, e.right, e.condition, null));
+                if (shape.isPresent() && !existing.equals(shape)) {
+                    continue;
+                }
+                if (existing.isPresent() && joinsAddedByBatch.contains(existing.get())) {
+                    continue; // the batch declares this join again: keep it (and its id)
                 }
                 removed.add(j.id() + " " + String.join(" ", j.sql()));
                 it.remove();
+                joinByShape = null;
             }
             String target = lt.get().identifier() + " -> " + rt.get().identifier();
             if (removed.isEmpty()) {
@@ -359,11 +395,10 @@ final class Applier {
             String q = Text.questionKey(f.question());
             String sqlKey = Text.sqlKey(f.sql());
             List<String> sql = Text.lines(f.sql().strip());
-            for (int i = 0; i < examples.size(); i++) {
+            Integer at = exampleIndex().get(q);
+            if (at != null) {
+                int i = at;
                 ExampleQuestionSql e = examples.get(i);
-                if (!Text.questionKey(SpaceConfig.text(e.question())).equals(q)) {
-                    continue;
-                }
                 String target = SpaceConfig.text(e.question());
                 boolean sameSql = Text.sqlKey(SpaceConfig.text(e.sql())).equals(sqlKey);
                 boolean sameGuidance = f.usageGuidance().isBlank()
@@ -378,6 +413,7 @@ final class Applier {
                         SpaceConfig.text(sameSql ? e.sql() : sql)), "example " + e.id() + " updated");
             }
             String id = ids.next();
+            exampleIndex().put(q, examples.size());
             examples.add(new ExampleQuestionSql(id, List.of(f.question().strip()), sql,
                     f.usageGuidance().isBlank() ? List.of() : List.of(f.usageGuidance().strip()), List.of(), Extras.none()));
             instructionsChanged = true;
@@ -421,11 +457,10 @@ final class Applier {
             String sqlKey = Text.sqlKey(f.sql());
             String name = Text.norm(f.displayName());
             String section = "sql_snippet";
-            for (int i = 0; i < list.size(); i++) {
+            Integer sameSql = snippetIndex(f.kind(), true).get(sqlKey);
+            if (sameSql != null) {
+                int i = sameSql;
                 Snippet s = list.get(i);
-                if (!Text.sqlKey(SpaceConfig.text(s.sql())).equals(sqlKey)) {
-                    continue;
-                }
                 // the same SQL under another name: keep it, learn the new names as synonyms
                 List<String> syn = new ArrayList<>(s.synonyms());
                 List<String> wanted = new ArrayList<>(f.synonyms());
@@ -446,11 +481,12 @@ final class Applier {
                 return Step.done(Change.of(section, target, "synonyms", list(s.synonyms()), list(syn)), "snippet " + s.id() + " gained synonyms");
             }
             List<String> sql = Text.lines(f.sql().strip());
-            for (int i = 0; i < list.size(); i++) {
+            Integer sameName = name.isEmpty() ? null : snippetIndex(f.kind(), false).get(name);
+            if (sameName != null) {
+                int i = sameName;
                 Snippet s = list.get(i);
-                if (name.isEmpty() || !s.displayName().map(Text::norm).orElse("").equals(name)) {
-                    continue;
-                }
+                snippetIndex(f.kind(), true).remove(Text.sqlKey(SpaceConfig.text(s.sql())));
+                snippetIndex(f.kind(), true).put(sqlKey, i);
                 list.set(i, new Snippet(s.id(), s.alias(), s.displayName(), sql,
                         f.synonyms().isEmpty() ? s.synonyms() : f.synonyms(),
                         f.instruction().isBlank() ? s.instruction() : List.of(f.instruction().strip()), s.extras()));
@@ -459,6 +495,10 @@ final class Applier {
                         SpaceConfig.text(s.sql()), f.sql().strip()), "snippet " + s.id() + " SQL replaced");
             }
             String id = ids.next();
+            snippetIndex(f.kind(), true).put(sqlKey, list.size());
+            if (!name.isEmpty()) {
+                snippetIndex(f.kind(), false).put(name, list.size());
+            }
             Optional<String> alias = f.kind() == SnippetKind.FILTER ? Optional.empty() : Optional.of(Snippets.alias(f));
             list.add(new Snippet(id, alias, Optional.of(f.displayName().strip()), sql,
                     f.synonyms().stream().map(String::strip).toList(),
@@ -484,6 +524,10 @@ final class Applier {
                 return Step.done(Change.none("instruction", id, "", ""), "no instruction with this id");
             }
             instructionsChanged = true;
+            joinByShape = null;
+            exampleByQuestion = null;
+            snippetBySql.clear();
+            snippetByName.clear();
             return Step.done(Change.of("instruction", id, "", removed.get(), ""), removed.get() + " removed");
         }
 
@@ -527,6 +571,46 @@ final class Applier {
             }
             return s;
         }
+    }
+
+    private Map<String, Integer> joinIndex() {
+        if (joinByShape == null) {
+            joinByShape = new HashMap<>();
+            for (int i = 0; i < joins.size(); i++) {
+                int at = i;
+                ExistingJoin.read(joins.get(i)).ifPresent(e ->
+                        joinByShape.putIfAbsent(JoinCondition.canonical(e.left, e.right, e.condition, null), at));
+            }
+        }
+        return joinByShape;
+    }
+
+    private Map<String, Integer> exampleIndex() {
+        if (exampleByQuestion == null) {
+            exampleByQuestion = new HashMap<>();
+            for (int i = 0; i < examples.size(); i++) {
+                exampleByQuestion.putIfAbsent(Text.questionKey(SpaceConfig.text(examples.get(i).question())), i);
+            }
+        }
+        return exampleByQuestion;
+    }
+
+    private Map<String, Integer> snippetIndex(SnippetKind kind, boolean bySql) {
+        Map<SnippetKind, Map<String, Integer>> cache = bySql ? snippetBySql : snippetByName;
+        return cache.computeIfAbsent(kind, k -> {
+            Map<String, Integer> m = new HashMap<>();
+            List<Snippet> list = snippets.get(k);
+            for (int i = 0; i < list.size(); i++) {
+                Snippet s = list.get(i);
+                if (bySql) {
+                    m.putIfAbsent(Text.sqlKey(SpaceConfig.text(s.sql())), i);
+                } else {
+                    int at = i;
+                    s.displayName().map(Text::norm).filter(n -> !n.isEmpty()).ifPresent(n -> m.putIfAbsent(n, at));
+                }
+            }
+            return m;
+        });
     }
 
     /** Appends text as a new wire element, separated from what is there by a newline. */

@@ -3,9 +3,12 @@ package io.genieenhancer.fix;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Locale;
 
 /** How sure the analyser is of a fix. Orders the budget cut: high confidence survives first. */
+@RegisterForReflection
 public enum Confidence {
     LOW, MEDIUM, HIGH;
 

@@ -3,6 +3,7 @@ package io.genieenhancer.fix;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,13 +51,21 @@ public record Diff(List<Entry> entries) {
             Change first = g.get(0).change();
             Change last = g.get(g.size() - 1).change();
             Change merged = Change.of(first.section(), first.target(), first.field(), first.before(), last.after());
+            if (merged.kind() == Change.Kind.NONE) {
+                continue; // steps that cancel out are no change
+            }
             List<Cause> causes = g.stream().map(o -> new Cause(o.fix().type(), o.fix().value(), o.fix().meta().confidence(),
                     o.fix().meta().source(), o.fix().meta().questionIds(), o.fix().meta().reasoning())).toList();
             entries.add(new Entry(merged.kind(), merged.section(), merged.target(), merged.field(), merged.before(),
                     merged.after(), causes));
         }
+        entries.sort(Comparator.comparingInt((Entry e) -> SECTIONS.indexOf(e.section())).thenComparing(Entry::target));
         return new Diff(entries);
     }
+
+    /** Reading order of a diff: data sources first, then instructions. */
+    private static final List<String> SECTIONS = List.of("table", "column", "join_spec", "example_sql", "sql_snippet",
+            "text_instruction", "instruction");
 
     public boolean isEmpty() {
         return entries.isEmpty();

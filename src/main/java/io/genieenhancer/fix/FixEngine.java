@@ -43,9 +43,10 @@ public final class FixEngine {
     public static FixPlan plan(SpaceConfig space, List<Fix> proposed, FixPolicy policy) {
         SpaceIndex index = new SpaceIndex(space, policy.schema());
         FixValidator validator = new FixValidator(index, policy);
+        Names names = new Names(index);
         List<Fix> resolved = new ArrayList<>(proposed.size());
         for (Fix f : proposed) {
-            resolved.add(validator.resolve(f));
+            resolved.add(names.resolve(f));
         }
         List<Dedupe.Merged> merged = Dedupe.merge(resolved);
         List<Conflict> conflicts = Dedupe.conflicts(merged);
@@ -127,7 +128,7 @@ public final class FixEngine {
     public static ApplyResult apply(SpaceConfig space, List<Fix> fixes, Map<String, Set<String>> schema) {
         SpaceIndex index = new SpaceIndex(space, schema);
         List<Fix> resolved = new ArrayList<>(fixes.size());
-        FixValidator names = new FixValidator(index, FixPolicy.defaults(SpaceConfig.empty()).withLeakageGuard(false));
+        Names names = new Names(index);
         for (Fix f : fixes) {
             resolved.add(names.resolve(f));
         }
@@ -139,11 +140,15 @@ public final class FixEngine {
         Applier.Applied applied = new Applier(space, index).run(merged.stream().map(Dedupe.Merged::fix).toList());
         violations.addAll(applied.problems());
         SpaceConfig config = SpaceRules.canonical(applied.config());
-        Set<String> before = new HashSet<>();
-        SpaceRules.validate(SpaceRules.canonical(space)).forEach(v -> before.add(v.toString()));
-        for (Violation v : SpaceRules.validate(config)) {
-            if (!before.contains(v.toString())) {
-                violations.add(v);
+        List<Violation> after = SpaceRules.validate(config);
+        if (!after.isEmpty()) {
+            // only now is it worth knowing what the input already broke
+            Set<String> before = new HashSet<>();
+            SpaceRules.validate(SpaceRules.canonical(space)).forEach(v -> before.add(v.toString()));
+            for (Violation v : after) {
+                if (!before.contains(v.toString())) {
+                    violations.add(v);
+                }
             }
         }
         violations.addAll(newSynonymClashes(config, applied.outcomes()));

@@ -1,6 +1,7 @@
 package io.genieenhancer.fix;
 
 import io.genieenhancer.space.SpaceConfig;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
  *                        The space only lists configured columns; with a schema, fixes may target columns
  *                        that have no column config yet, and SQL is checked against every real column
  */
+@RegisterForReflection
 public record FixPolicy(
         Confidence minConfidence,
         boolean leakageGuard,
@@ -41,6 +43,7 @@ public record FixPolicy(
     public static final int MAX_ENTITY_MATCHING_COLUMNS = 120;
 
     /** One benchmark question and its ground-truth SQL (empty when the answer is not SQL). */
+    @RegisterForReflection
     public record GuardedQuestion(String id, String question, String sql) {
     }
 

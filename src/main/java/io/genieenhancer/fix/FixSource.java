@@ -3,9 +3,12 @@ package io.genieenhancer.fix;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Locale;
 
 /** Who proposed a fix: the deterministic rule-based analyser or the LLM analyser. */
+@RegisterForReflection
 public enum FixSource {
     RULE, LLM;
 

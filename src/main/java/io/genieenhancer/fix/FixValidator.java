@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one fix against the space and the policy (the per-fix half of validation; the final config is
- * checked by {@link FixEngine#apply}). Also rewrites a fix's table and column names to the space's own
- * spelling, so that keys compare and the config gets exact identifiers.
+ * checked by {@link FixEngine#apply}).
  */
 final class FixValidator {
 
@@ -49,95 +48,6 @@ final class FixValidator {
         meta(fix.meta(), c);
         fix.accept(new Rules(c));
         return c.problems;
-    }
-
-    // ------------------------------------------------------------------------------------ resolution
-
-    /** The fix with the space's spelling of its table and column (unchanged where they do not resolve). */
-    Fix resolve(Fix fix) {
-        return fix.accept(new Visitor<>() {
-            @Override
-            public Fix addSynonym(AddSynonym f) {
-                return new AddSynonym(table(f.table()), column(f.table(), f.column()), f.synonym().strip(), f.meta());
-            }
-
-            @Override
-            public Fix removeSynonym(RemoveSynonym f) {
-                return new RemoveSynonym(table(f.table()), column(f.table(), f.column()), f.synonym().strip(), f.meta());
-            }
-
-            @Override
-            public Fix setColumnDescription(SetColumnDescription f) {
-                return new SetColumnDescription(table(f.table()), column(f.table(), f.column()), f.description(), f.meta());
-            }
-
-            @Override
-            public Fix extendColumnDescription(ExtendColumnDescription f) {
-                return new ExtendColumnDescription(table(f.table()), column(f.table(), f.column()), f.description(), f.meta());
-            }
-
-            @Override
-            public Fix setTableDescription(SetTableDescription f) {
-                return new SetTableDescription(table(f.table()), f.description(), f.meta());
-            }
-
-            @Override
-            public Fix addJoinSpec(AddJoinSpec f) {
-                // aliases are fixed now, from the names as written, so a condition qualified by table name still reads
-                String la = FixKeys.alias(f.leftAlias(), f.leftTable());
-                String ra = FixKeys.alias(f.rightAlias(), f.rightTable());
-                return new AddJoinSpec(table(f.leftTable()), la, table(f.rightTable()), ra, f.condition(),
-                        f.relationship(), f.comment(), f.instruction(), f.meta());
-            }
-
-            @Override
-            public Fix removeJoinSpec(RemoveJoinSpec f) {
-                return new RemoveJoinSpec(table(f.leftTable()), table(f.rightTable()), f.condition(), f.meta());
-            }
-
-            @Override
-            public Fix addExampleSql(AddExampleSql f) {
-                return f;
-            }
-
-            @Override
-            public Fix setTextInstruction(SetTextInstruction f) {
-                return f;
-            }
-
-            @Override
-            public Fix appendTextInstruction(AppendTextInstruction f) {
-                return f;
-            }
-
-            @Override
-            public Fix addSqlSnippet(AddSqlSnippet f) {
-                return f;
-            }
-
-            @Override
-            public Fix removeInstruction(RemoveInstruction f) {
-                return new RemoveInstruction(f.id().strip(), f.meta());
-            }
-
-            @Override
-            public Fix enableEntityMatching(EnableEntityMatching f) {
-                return new EnableEntityMatching(table(f.table()), column(f.table(), f.column()), f.enabled(), f.meta());
-            }
-
-            @Override
-            public Fix enableFormatAssistance(EnableFormatAssistance f) {
-                return new EnableFormatAssistance(table(f.table()), column(f.table(), f.column()), f.enabled(), f.meta());
-            }
-        });
-    }
-
-    private String table(String name) {
-        return index.table(name).value().map(Table::identifier).orElse(name.strip());
-    }
-
-    private String column(String table, String name) {
-        return index.table(table).value().flatMap(t -> index.column(t, name).value()).orElse(name.strip());
     }
 
     // ------------------------------------------------------------------------------------ rules

@@ -3,6 +3,8 @@ package io.genieenhancer.fix;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
  * Cardinality of a join from the left table to the right table. On the wire it is the second element of
  * a join spec's {@code sql}: {@code --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--}.
  */
+@RegisterForReflection
 public enum Relationship {
     MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE, MANY_TO_MANY;
 

@@ -3,9 +3,12 @@ package io.genieenhancer.fix;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Locale;
 
 /** The three SQL snippet lists of a space: a filter is a boolean condition, the others are expressions. */
+@RegisterForReflection
 public enum SnippetKind {
     FILTER, MEASURE, EXPRESSION;
 

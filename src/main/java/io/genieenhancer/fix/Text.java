@@ -22,7 +22,11 @@ final class Text {
 
     /** NFKC, lower case, trimmed, whitespace runs folded to one space. */
     static String norm(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (isNormalAscii(s)) {
+            return s;
+        }
+        // most values are ASCII, which NFKC leaves alone: skip the normaliser for them (it is the hot path)
+        String n = (isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {
@@ -38,6 +42,35 @@ final class Text {
             }
         }
         return b.toString();
+    }
+
+    /** Already lower-case ASCII with single inner spaces: nothing to do (names usually are). */
+    private static boolean isNormalAscii(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c < 0x20) || (c == ' ' && prev == ' ') || c == 0x7f) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A table or column name as the space compares it: no quoting, lower case. */

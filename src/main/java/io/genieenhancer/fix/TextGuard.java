@@ -17,7 +17,7 @@ final class TextGuard {
             p("\\b(ignore|disregard|forget|override|bypass)\\b[^.;\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|system|original)\\b[^.;\\n]{0,20}\\b(instructions?|prompts?|rules|guidelines|directions|context)\\b"),
             p("\\bnew (system )?instructions?\\s*:"),
             p("\\bsystem\\s+prompt\\b"),
-            p("\\b(reveal|print|show|repeat|leak|output|dump)\\b[^.\\n]{0,20}\\b(your|the)\\b[^.\\n]{0,12}\\b(prompt|instructions|secrets?|credentials?|api keys?|tokens?)\\b"),
+            p("\\b(reveal|print|show|repeat|leak|output|dump)\\b[^.\\n]{0,20}\\b(your|the)\\s+(system\\s+|hidden\\s+|original\\s+|initial\\s+)?(prompt|instructions|secrets?|credentials?|api\\s+keys?)\\b"),
             p("\\byou are (now|no longer)\\b"),
             p("\\b(pretend|act) (to be|as if you|as an? (unrestricted|different|new))\\b"),
             p("\\b(jailbreak|developer mode|do anything now|dan mode)\\b"),

@@ -57,7 +57,7 @@ public class ChatTransport {
         if (ChatReplies.disposition(reply.status()) == ChatReplies.Disposition.RETRY) {
             LOG.warnf("LLM call to %s answered HTTP %d%s", endpoint.completionsUrl(), reply.status(),
                     reply.retryAfter().map(s -> " (Retry-After " + s + ")").orElse(""));
-            throw new TransientLlmFailure("HTTP " + reply.status() + " "
+            throw new TransientLlmFailure(reply.status(), reply.retryAfter(), "HTTP " + reply.status() + " "
                     + ChatReplies.excerpt(ChatReplies.errorMessage(reply.body())), null);
         }
         return reply;

@@ -141,7 +141,9 @@ public final class JsonSchemaCheck {
             }
         }
         Optional<String> discriminator = discriminator(branches);
-        if (discriminator.isPresent() && value.isObject()) {
+        if (discriminator.isPresent() && !value.isObject()) {
+            problems.add(path + " must be an object, was " + describe(value));
+        } else if (discriminator.isPresent()) {
             JsonNode given = value.get(discriminator.get());
             problems.add(path + "." + discriminator.get() + " must be one of " + allowedDiscriminators(branches, discriminator.get())
                     + ", was " + (given == null ? "missing" : describe(given)));
@@ -208,10 +210,18 @@ public final class JsonSchemaCheck {
     private static String typeName(JsonNode type) {
         if (type.isArray()) {
             List<String> names = new ArrayList<>();
-            type.forEach(t -> names.add(t.asText()));
+            type.forEach(t -> names.add(typeName(t)));
             return String.join(" or ", names);
         }
-        return type.asText();
+        return switch (type.asText()) {
+            case "object" -> "an object";
+            case "array" -> "an array";
+            case "string" -> "a string";
+            case "integer" -> "an integer";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            default -> type.asText();
+        };
     }
 
     private static String describe(JsonNode value) {

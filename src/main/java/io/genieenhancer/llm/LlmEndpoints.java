@@ -17,8 +17,9 @@ import java.util.function.Function;
  * Decides which chat endpoint the LLM analyser uses, if any:
  * <ol>
  * <li>{@code enhancer.llm.enabled=false} or no {@code enhancer.llm.model}: none (the rule-based analyser runs alone);</li>
- * <li>{@code enhancer.llm.base-url} set: that endpoint, with {@code api-key}, else the key in the secret named by
- *     {@code secret-id}, else no Authorization header (local servers);</li>
+ * <li>{@code enhancer.llm.base-url} set: that endpoint, with {@code api-key}; else, when it is on the configured
+ *     Databricks workspace's host, the workspace's credentials; else the key in the secret named by
+ *     {@code secret-id}; else no Authorization header (local servers);</li>
  * <li>otherwise the Databricks workspace, when one is configured: {@code https://<host>/serving-endpoints} with the
  *     workspace's own credentials (PAT or OAuth, from the databricks package, refreshed there);</li>
  * <li>otherwise none.</li>
@@ -73,6 +74,10 @@ public final class LlmEndpoints {
             if (settings.apiKey().isPresent()) {
                 header = Optional.of("Bearer " + settings.apiKey().get());
                 origin = "enhancer.llm.api-key";
+            } else if (sameHost(base, workspace)) {
+                // the workspace's serving endpoints named explicitly: same Databricks credentials, no second key
+                return new Resolution(Optional.of(new LlmEndpoint(base, model,
+                        () -> Optional.of(workspace.authorizationHeader()), "the Databricks workspace")), "LLM analyser on");
             } else if (settings.secretId().isPresent()) {
                 String secretId = settings.secretId().get();
                 header = Optional.of("Bearer " + apiKeyFromSecret(secretId, read(readSecret, secretId)));
@@ -98,6 +103,19 @@ public final class LlmEndpoints {
         }
         return new Resolution(Optional.empty(),
                 "LLM analyser off: no enhancer.llm.base-url and no Databricks workspace configured");
+    }
+
+    private static boolean sameHost(URI base, Workspace workspace) {
+        if (!workspace.configured()) {
+            return false;
+        }
+        URI host;
+        try {
+            host = workspace.baseUri();
+        } catch (EnhancerException e) {
+            return false; // the workspace cannot be resolved: then the LLM cannot borrow its credentials either
+        }
+        return host.getHost() != null && host.getHost().equalsIgnoreCase(base.getHost()) && host.getPort() == base.getPort();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.genieenhancer.llm;
 
 import io.genieenhancer.error.EnhancerException;
 import io.genieenhancer.error.ErrorCode;
+import io.genieenhancer.error.RetryAdvice;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
@@ -16,6 +17,8 @@ import java.util.List;
 public final class OpenAiChatClient implements ChatClient {
 
     private static final Logger LOG = Logger.getLogger(OpenAiChatClient.class);
+    /** Longer server-advised waits are capped: the run's own limits decide beyond that. */
+    static final int MAX_RETRY_AFTER_SECONDS = 300;
 
     private final LlmEndpoint endpoint;
     private final ChatTransport transport;
@@ -42,7 +45,18 @@ public final class OpenAiChatClient implements ChatClient {
         try {
             reply = transport.send(endpoint, request, settings.maxReplyBytes(), settings.connectTimeout(),
                     settings.readTimeout());
-        } catch (TransientLlmFailure | FaultToleranceException e) {
+        } catch (TransientLlmFailure e) {
+            if (e.status() == 429) {
+                // still rate limited after the quick retries: a longer wait is Step Functions' job (RetryAdvice)
+                throw new EnhancerException(ErrorCode.RateLimited,
+                        "LLM endpoint " + endpoint.completionsUrl() + " (model " + endpoint.model()
+                                + ") is still rate limiting after retries: " + e.getMessage(),
+                        Math.min(MAX_RETRY_AFTER_SECONDS, e.retryAfterSeconds().orElse(RetryAdvice.DEFAULT_WAIT_SECONDS)), e);
+            }
+            throw new EnhancerException(ErrorCode.LlmUnavailable,
+                    "LLM endpoint " + endpoint.completionsUrl() + " (model " + endpoint.model()
+                            + ") did not answer after retries: " + e.getMessage(), e);
+        } catch (FaultToleranceException e) {
             throw new EnhancerException(ErrorCode.LlmUnavailable,
                     "LLM endpoint " + endpoint.completionsUrl() + " (model " + endpoint.model()
                             + ") did not answer after retries: " + e.getMessage(), e);

@@ -118,8 +118,8 @@ public final class SpaceJson {
             w.array(in, "join_specs", i.joinSpecs(), i.extras(), j -> {
                 ObjectNode n = w.start(j.extras());
                 w.str(n, "id", j.id());
-                n.set("left", w.tableRef(j.left()));
-                n.set("right", w.tableRef(j.right()));
+                w.put(n, "left", w.tableRef(j.left()));
+                w.put(n, "right", w.tableRef(j.right()));
                 w.strings(n, "sql", j.sql(), j.extras());
                 w.strings(n, "comment", j.comment(), j.extras());
                 w.strings(n, "instruction", j.instruction(), j.extras());

@@ -2,106 +2,123 @@ package io.genieenhancer.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Serves the enhancer's functions over local HTTP the way the Lambda runtime presents them to Step
- * Functions: {@code POST /functions/{name}} with the event as body answers 200 with the function's
- * output, or 500 with {@code {"errorType","errorMessage"}} where, as on AWS, the type is Funqy's
- * {@code ApplicationException} and the message is the thrown exception's {@code toString()}.
- * The local state-machine runner's task handlers call it, so the real definition drives the real code.
+ * A local "function host" for {@link LocalStateMachine}: serves {@code POST /{function}} on 127.0.0.1 and
+ * answers like AWS Lambda running our Funqy functions: 200 with the output, or 500 with
+ * {@code {errorType, errorMessage}} where, as Funqy does, every exception becomes
+ * {@code io.quarkus.funqy.runtime.ApplicationException} with its class name leading the message.
+ * Register the real function methods (e.g. injected beans in a @QuarkusTest) or test doubles.
  */
 public final class FunctionHost implements AutoCloseable {
 
+    /** A function as the host calls it: the raw event in, any Jackson-serialisable output. */
+    @FunctionalInterface
+    public interface Function {
+        Object apply(JsonNode event) throws Exception;
+    }
+
+    /** One invocation: what came in, what went out (output or error), how long it took. */
+    public record Call(String function, JsonNode payload, JsonNode output, String error, java.time.Duration took) {
+    }
+
     static final String FUNQY_ERROR_TYPE = "io.quarkus.funqy.runtime.ApplicationException";
 
-    /** One finished invocation, for progress output and tests. */
-    public record Call(String function, JsonNode input, JsonNode output, String error, Duration took) {
-    }
-
+    private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+    private final Map<String, Function> functions = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final HttpServer server;
-    private final ObjectMapper json;
 
-    private FunctionHost(HttpServer server, ObjectMapper json) {
-        this.server = server;
-        this.json = json;
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16);
+    private volatile java.util.function.Consumer<Call> listener = c -> { };
+
+    public FunctionHost() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        // a Map state invokes its iterations concurrently, as Lambda serves them: so do we
+        server.setExecutor(workers);
+        server.start();
     }
 
-    public static FunctionHost start(ObjectMapper json, Map<String, Function<JsonNode, Object>> functions,
-            Consumer<Call> listener) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            FunctionHost host = new FunctionHost(server, json);
-            server.createContext("/functions/", exchange -> host.handle(exchange, functions, listener));
-            // Map states invoke in parallel: serve them in parallel, as Lambda would
-            server.setExecutor(Executors.newFixedThreadPool(16));
-            server.start();
-            return host;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the local function host", e);
-        }
+    /** Called after every invocation (progress output, measurements). */
+    public FunctionHost onCall(java.util.function.Consumer<Call> l) {
+        listener = l;
+        return this;
     }
 
-    public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    public FunctionHost register(String name, Function function) {
+        functions.put(name, function);
+        return this;
     }
 
-    private void handle(HttpExchange ex, Map<String, Function<JsonNode, Object>> functions, Consumer<Call> listener)
-            throws IOException {
-        String name = ex.getRequestURI().getPath().substring("/functions/".length());
-        long start = System.nanoTime();
-        JsonNode input = null;
-        try (InputStream body = ex.getRequestBody()) {
-            Function<JsonNode, Object> fn = functions.get(name);
-            if (fn == null || !"POST".equals(ex.getRequestMethod())) {
-                respond(ex, 404, error("ResourceNotFoundException", "Function not found: " + name));
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<JsonNode> payloadsOf(String function) {
+        return calls.stream().filter(c -> c.function().equals(function)).map(Call::payload).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String name = exchange.getRequestURI().getPath().replaceFirst("^/+", "");
+            long start = System.nanoTime();
+            JsonNode event = json.readTree(exchange.getRequestBody());
+            Function function = functions.get(name);
+            if (function == null) {
+                record(new Call(name, event, null, "FunctionNotFound", java.time.Duration.ZERO));
+                respond(exchange, 404, error("FunctionNotFound", "no function " + name + " registered"));
                 return;
             }
-            input = json.readTree(body);
-            JsonNode output = json.valueToTree(fn.apply(input));
-            respond(ex, 200, output);
-            listener.accept(new Call(name, input, output, null, Duration.ofNanos(System.nanoTime() - start)));
-        } catch (RuntimeException e) {
-            ObjectNode err = error(FUNQY_ERROR_TYPE, e.toString());
-            respond(ex, 500, err);
-            listener.accept(new Call(name, input, null, e.toString(), Duration.ofNanos(System.nanoTime() - start)));
+            JsonNode output;
+            try {
+                output = json.valueToTree(function.apply(event));
+            } catch (Exception e) {
+                String message = e.getClass().getName() + ": " + e.getMessage();
+                record(new Call(name, event, null, message, java.time.Duration.ofNanos(System.nanoTime() - start)));
+                respond(exchange, 500, error(FUNQY_ERROR_TYPE, message));
+                return;
+            }
+            record(new Call(name, event, output, null, java.time.Duration.ofNanos(System.nanoTime() - start)));
+            respond(exchange, 200, output);
         }
+    }
+
+    private void record(Call call) {
+        calls.add(call);
+        listener.accept(call);
     }
 
     private ObjectNode error(String type, String message) {
-        ObjectNode n = json.createObjectNode();
-        n.put("errorType", type);
-        n.put("errorMessage", message);
-        return n;
+        return json.createObjectNode().put("errorType", type).put("errorMessage", message);
     }
 
-    private void respond(HttpExchange ex, int status, JsonNode body) throws IOException {
+    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        workers.shutdownNow();
     }
-
 }

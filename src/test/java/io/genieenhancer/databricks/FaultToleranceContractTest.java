@@ -107,7 +107,7 @@ class FaultToleranceContractTest {
         assertEquals(ErrorCode.RateLimited, e.code());
         assertEquals(120, e.retryAfterSeconds().orElseThrow());
         assertEquals(1, getSpaceRequests(), "no in-process retry");
-        assertTrue(tookMillis < 1000, "took " + tookMillis + " ms");
+        assertTrue(tookMillis < 2000, "took " + tookMillis + " ms");
         RetryAdvice advice = RetryAdvice.from(e);
         assertEquals(ErrorCode.RateLimited, advice.error());
         assertEquals(120, advice.retryAfterSeconds());
@@ -125,7 +125,7 @@ class FaultToleranceContractTest {
         assertEquals(ErrorCode.RateLimited, e.code());
         assertTrue(e.retryAfterSeconds().isEmpty(), "no server advice: the function falls back to RetryAdvice's default");
         assertEquals(3, getSpaceRequests());
-        assertTrue(tookMillis < 2000, "bounded in-process waiting, took " + tookMillis + " ms");
+        assertTrue(tookMillis < 3000, "bounded in-process waiting, took " + tookMillis + " ms");
     }
 
     @Test
@@ -148,7 +148,7 @@ class FaultToleranceContractTest {
         assertEquals(ErrorCode.DatabricksUnavailable, e.code());
         assertTrue(e.getMessage().contains("timed out"), e.getMessage());
         assertEquals(3, getSpaceRequests());
-        assertTrue(tookMillis < 6000, "three 1 s attempts, took " + tookMillis + " ms");
+        assertTrue(tookMillis < 8000, "three 1 s attempts, took " + tookMillis + " ms");
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.genieenhancer.functions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.error.RetryAdvice;
+import io.genieenhancer.json.Json;
+import io.genieenhancer.report.ReportRenderer;
+import io.genieenhancer.report.RunReport;
+import io.genieenhancer.report.RunReports;
+import io.genieenhancer.store.RunKeys;
+import io.genieenhancer.store.RunStore;
+import io.genieenhancer.store.SpaceLocks;
+import io.quarkus.funqy.Funq;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code finish}: the last step of every run, success or failure: write the report, release the lock. */
+public class RunFunctions {
+
+    /** The state machine's outcomes (docs/orchestration.md), plus FAILED for a run recorded after an error. */
+    static final Set<String> OUTCOMES = Set.of("TARGET_MET", "NO_FIXES", "MAX_ITERATIONS", "ROLLED_BACK", "DRY_RUN",
+            "FAILED");
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    Clock clock;
+
+    @RegisterForReflection
+    /**
+     * The state machine passes its own tally ({@code iterations}, {@code keptIteration}, scores, fix counts); the
+     * report is rebuilt from the run store, and the tally names the iteration whose config the space kept.
+     */
+    public record FinishInput(String spaceId, String runId, String outcome, Integer iterations, Integer keptIteration,
+            Double baselineScore, Double finalScore, Integer fixesApplied, Integer fixesRolledBack, String error,
+            String cause) {
+        public FinishInput {
+            RunKeys.safe("spaceId", spaceId);
+            RunKeys.safe("runId", runId);
+            Inputs.require("outcome", outcome);
+            if (!OUTCOMES.contains(outcome)) {
+                throw EnhancerException.invalidInput("outcome must be one of " + new java.util.TreeSet<>(OUTCOMES)
+                        + ", was " + outcome);
+            }
+        }
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FinishOutput(String spaceId, String runId, String outcome, String error, Double baselineScore,
+            Double finalScore, Integer iterations, Integer fixesApplied, Integer fixesRolledBack, String reportKey,
+            Boolean lockReleased, RetryAdvice retry) {
+    }
+
+    @Funq
+    public FinishOutput finish(JsonNode event) {
+        FinishInput in = Inputs.bind(event, FinishInput.class);
+        return Steps.run("finish", () -> {
+            String error = in.error() == null ? null : in.error() + (in.cause() == null ? "" : ": " + abbreviate(in.cause()));
+            RunReport report = RunReports.build(store, in.spaceId(), in.runId(), in.outcome(), error, clock.instant());
+            if (in.finalScore() != null) {
+                report = report.withFinalScore(in.finalScore()); // the state machine knows which iteration was kept
+            }
+            String jsonKey = RunKeys.report(in.spaceId(), in.runId(), "json");
+            store.put(jsonKey, Json.bytes(report), Map.of("outcome", in.outcome()));
+            store.put(RunKeys.report(in.spaceId(), in.runId(), "md"),
+                    ReportRenderer.markdown(report).getBytes(StandardCharsets.UTF_8), Map.of());
+            store.put(RunKeys.report(in.spaceId(), in.runId(), "html"),
+                    ReportRenderer.html(report).getBytes(StandardCharsets.UTF_8), Map.of());
+            boolean released = new SpaceLocks(store).release(in.spaceId(), in.runId());
+            return new FinishOutput(in.spaceId(), in.runId(), in.outcome(), error, report.baselineScore(),
+                    report.finalScore(), report.iterations(), report.fixesApplied(), report.fixesRolledBack(), jsonKey,
+                    released, null);
+        }, retry -> new FinishOutput(in.spaceId(), in.runId(), in.outcome(), null, null, null, null, null, null, null,
+                null, retry));
+    }
+
+    /** Step Functions causes can be long JSON: keep the report readable. */
+    private static String abbreviate(String s) {
+        return s.length() <= 2000 ? s : s.substring(0, 2000) + "…";
+    }
+}

@@ -1,0 +1,137 @@
+# ---------------------------------------------------------------- the functions' role
+resource "aws_iam_role" "lambda" {
+  name = "${var.name_prefix}-lambda"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+locals {
+  # Least privilege: the run-store prefix of one bucket, two secrets, its own log groups.
+  lambda_policy = {
+    Version = "2012-10-17"
+    Statement = concat([
+      {
+        Sid      = "RunStoreObjects"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject"]
+        Resource = ["${aws_s3_bucket.run_store.arn}/${local.run_store_prefix}*"]
+      },
+      {
+        Sid       = "RunStoreListing"
+        Effect    = "Allow"
+        Action    = ["s3:ListBucket", "s3:ListBucketVersions"]
+        Resource  = [aws_s3_bucket.run_store.arn]
+        Condition = { StringLike = { "s3:prefix" = ["${local.run_store_prefix}*"] } }
+      },
+      {
+        Sid      = "Secrets"
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = [aws_secretsmanager_secret.databricks.arn, aws_secretsmanager_secret.llm.arn]
+      },
+      {
+        Sid      = "Logs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = [for g in aws_cloudwatch_log_group.function : "${g.arn}:*"]
+      },
+      ], var.kms_key_arn == null ? [] : [{
+        Sid      = "Encryption"
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
+        Resource = [var.kms_key_arn]
+    }])
+  }
+}
+
+resource "aws_iam_role_policy" "lambda" {
+  name   = "run-store-and-secrets"
+  role   = aws_iam_role.lambda.id
+  policy = jsonencode(local.lambda_policy)
+}
+
+# ---------------------------------------------------------------- the state machine's role
+resource "aws_iam_role" "state_machine" {
+  name = "${var.name_prefix}-states"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "states.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = { StringEquals = { "aws:SourceAccount" = local.account_id } }
+    }]
+  })
+}
+
+locals {
+  state_machine_policy = {
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "InvokeItsFunctions"
+        Effect   = "Allow"
+        Action   = ["lambda:InvokeFunction"]
+        Resource = flatten([for f in local.state_machine_functions : [aws_lambda_function.fn[f].arn, "${aws_lambda_function.fn[f].arn}:*"]])
+      },
+      {
+        # An EventBridge-started execution restarts itself under a name derived from the event id.
+        Sid      = "RestartItselfUnderTheEventName"
+        Effect   = "Allow"
+        Action   = ["states:StartExecution"]
+        Resource = [local.state_machine_arn]
+      },
+      {
+        # Log delivery for Step Functions can only be granted on "*" (AWS requirement).
+        Sid    = "ExecutionLogs"
+        Effect = "Allow"
+        Action = [
+          "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+          "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+        ]
+        Resource = ["*"]
+      },
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "state_machine" {
+  name   = "invoke-functions"
+  role   = aws_iam_role.state_machine.id
+  policy = jsonencode(local.state_machine_policy)
+}
+
+# ---------------------------------------------------------------- EventBridge's role
+resource "aws_iam_role" "events" {
+  count = var.enable_event_trigger ? 1 : 0
+  name  = "${var.name_prefix}-events"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "events.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = { StringEquals = { "aws:SourceAccount" = local.account_id } }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "events" {
+  count = var.enable_event_trigger ? 1 : 0
+  name  = "start-enhancement-run"
+  role  = aws_iam_role.events[0].id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["states:StartExecution"]
+      Resource = [aws_sfn_state_machine.run.arn]
+    }]
+  })
+}
