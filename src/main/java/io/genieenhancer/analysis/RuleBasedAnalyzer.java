@@ -76,13 +76,14 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
             return findings.result();
         }
         Tables tables = new Tables(space);
-        List<SqlFacts.Parsed[]> parsed = new ArrayList<>(failures.size());
+        // parse everything once and learn every table's columns first: an unqualified column in one failure's
+        // join may only be placeable thanks to another failure's SQL
+        List<Parsed> parsed = new ArrayList<>(failures.size());
         for (FailureEvidence f : failures) {
-            SqlFacts.Parsed e = SqlFacts.read(f.expectedSql().orElse(""));
-            SqlFacts.Parsed g = SqlFacts.read(f.generatedSql().orElse(""));
-            SqlFacts.learnColumns(e, tables);
-            SqlFacts.learnColumns(g, tables);
-            parsed.add(new SqlFacts.Parsed[] {e, g});
+            Parsed p = new Parsed(SqlFacts.read(f.expectedSql().orElse("")), SqlFacts.read(f.generatedSql().orElse("")));
+            SqlFacts.learnColumns(p.expected(), tables);
+            SqlFacts.learnColumns(p.generated(), tables);
+            parsed.add(p);
         }
         Vocabulary vocabulary = new Vocabulary(space, tables);
         List<Case> cases = new ArrayList<>(failures.size());
@@ -92,12 +93,12 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 findings.reject("question " + f.questionId() + ": no expected SQL, nothing to compare with");
                 continue;
             }
-            SqlFacts expected = SqlFacts.of(parsed.get(i)[0], tables);
+            SqlFacts expected = SqlFacts.of(parsed.get(i).expected(), tables);
             if (!expected.parsed()) {
                 findings.reject("question " + f.questionId() + ": the expected SQL " + expected.problem());
                 continue;
             }
-            SqlFacts generated = SqlFacts.of(parsed.get(i)[1], tables);
+            SqlFacts generated = SqlFacts.of(parsed.get(i).generated(), tables);
             cases.add(new Case(f, expected, generated, new Question(f.question(), vocabulary)));
         }
         Run run = new Run(space, tables, findings);
@@ -108,6 +109,9 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
         run.defaultDates();
         run.tableTerms();
         return findings.result();
+    }
+
+    private record Parsed(SqlFacts.Parsed expected, SqlFacts.Parsed generated) {
     }
 
     /** One failure as the rules see it. */
