@@ -108,9 +108,9 @@ def generate(seed):
 
 
 def no_tie(values, n):
-    """True when the n-th and (n+1)-th largest values differ (a top-n is well defined)."""
-    v = sorted(values, reverse=True)
-    return len(v) <= n or v[n - 1] != v[n]
+    """True when the n+1 largest values all differ: a top-n is well defined, and so is its order."""
+    v = sorted(values, reverse=True)[:n + 1]
+    return len(set(v)) == len(v)
 
 
 def acceptable(customers, products, orders, items):

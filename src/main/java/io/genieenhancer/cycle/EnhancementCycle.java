@@ -3,6 +3,7 @@ package io.genieenhancer.cycle;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.genieenhancer.analysis.AnalysisResult;
+import io.genieenhancer.analysis.EvidenceColumns;
 import io.genieenhancer.analysis.FailureAnalyzer;
 import io.genieenhancer.analysis.FailureEvidence;
 import io.genieenhancer.databricks.GenieSpace;
@@ -135,8 +136,9 @@ public final class EnhancementCycle {
         proposed.addAll(analysis.fixes());
         proposed.removeIf(f -> rejectedKeys.contains(f.key()));
 
+        // the space lists only configured columns; the ground truth proves more exist (fixes may target those)
         FixPolicy policy = FixPolicy.defaults(space).withMinConfidence(settings.minConfidence())
-                .withLeakageGuard(settings.leakageGuard());
+                .withLeakageGuard(settings.leakageGuard()).withSchema(EvidenceColumns.of(space, failures));
         FixPlan plan = FixEngine.plan(space, proposed, policy);
         List<Fix> selected = req.strategy().select(plan.accepted());
         ApplyResult applied;

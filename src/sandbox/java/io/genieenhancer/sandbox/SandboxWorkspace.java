@@ -44,12 +44,17 @@ public final class SandboxWorkspace implements AutoCloseable {
 
     /** With a clock of the caller's (e.g. {@link ManualClock}) for tests of delays, latency and rate limits. */
     public static SandboxWorkspace start(Path scenarioFolder, Knobs knobs, Clock clock) {
+        return start(scenarioFolder, knobs, clock, 0);
+    }
+
+    /** On a fixed port (0 = ephemeral), for tools outside the JVM that need a known URL. */
+    public static SandboxWorkspace start(Path scenarioFolder, Knobs knobs, Clock clock, int port) {
         Scenario scenario = ScenarioLoader.read(scenarioFolder);
         SandboxDatabase db = SandboxDatabase.create(scenario.catalog());
         try {
             ScenarioLoader.install(scenario, db);
             WorkspaceState state = new WorkspaceState(scenario, db, knobs, clock);
-            return new SandboxWorkspace(scenario, db, state, SandboxServer.start(state));
+            return new SandboxWorkspace(scenario, db, state, SandboxServer.start(state, port));
         } catch (RuntimeException e) {
             db.close();
             throw e;

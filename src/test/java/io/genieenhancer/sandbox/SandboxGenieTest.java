@@ -208,6 +208,8 @@ class SandboxGenieTest {
         String slipped = ((SandboxGenie.SqlAnswer) SandboxGenie.answer(k, "How many products are in the Electronics category?", true)).sql();
         assertTrue(steady.contains("'Electronics'"));
         assertFalse(slipped.contains("'Electronics'"));
+        String unfiltered = ((SandboxGenie.SqlAnswer) SandboxGenie.answer(k, "How many customers are there?", true)).sql();
+        assertTrue(unfiltered.endsWith("WHERE 1 = 0"), "without a filter to forget, a slip returns no rows: " + unfiltered);
     }
 
     private static SpaceConfig excluding(SpaceConfig s, String table, String column) {

@@ -42,7 +42,7 @@ final class Composer {
     }
 
     /** The composed answer: SQL, or no SQL with the reason (Genie then asks a clarifying question). */
-    record Composed(Optional<String> sql, String description, List<String> notes) {
+    record Composed(Optional<String> sql, String description, List<String> notes, boolean droppedFilter) {
     }
 
     private final Knowledge k;
@@ -63,14 +63,14 @@ final class Composer {
         }
         List<Part> dims = new ArrayList<>();
         if (r.subject != null) {
-            dimension(r.subject, r, null).ifPresent(dims::add);
+            dimension(r.subject, r).ifPresent(dims::add);
         }
         List<Ref> grains = new ArrayList<>();
         for (Ref d : r.dims) {
             if (d instanceof GrainRef) {
                 grains.add(d);
             } else {
-                dimension(d, r, null).ifPresent(dims::add);
+                dimension(d, r).ifPresent(dims::add);
             }
         }
         dims = dedupe(dims);
@@ -86,7 +86,7 @@ final class Composer {
 
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
-            return new Composed(Optional.empty(), "", notes);
+            return new Composed(Optional.empty(), "", notes, false);
         }
         if ((!times.isEmpty() || !grains.isEmpty())) {
             Optional<Col> timeCol = timeColumn(root, r);
@@ -152,9 +152,11 @@ final class Composer {
                 notes.add("instruction: always apply " + df.condition().sql());
             }
         }
+        boolean dropped = false;
         if (dropFirstFilter && !filters.isEmpty()) {
             notes.add("(non-deterministic slip) forgot the filter " + filters.get(0).sql());
             filters.remove(0);
+            dropped = true;
         }
 
         boolean hasJoins = !steps.isEmpty();
@@ -200,7 +202,7 @@ final class Composer {
             sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
         }
         String description = describe(measures, dims, filters);
-        return new Composed(Optional.of(sql.toString()), description, notes);
+        return new Composed(Optional.of(sql.toString()), description, notes, dropped);
     }
 
     private static List<Part> dedupe(List<Part> parts) {
@@ -307,7 +309,7 @@ final class Composer {
         return new Part("", "count_" + t.alias, Set.of(t), t, Set.of());
     }
 
-    private Optional<Part> dimension(Ref d, Reading r, Tbl fallbackTable) {
+    private Optional<Part> dimension(Ref d, Reading r) {
         if (d instanceof ColRef c) {
             return Optional.of(new Part(c.col().ref(), null, Set.of(c.col().table), null, Set.of(c.col())));
         }

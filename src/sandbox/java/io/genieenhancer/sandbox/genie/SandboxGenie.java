@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The sandbox's deterministic stand-in for Genie: writes SQL for a question from the space's
  * configuration only (see {@link Knowledge}; the benchmarks are never read). The same knowledge and
  * question always give the same SQL, except when the caller asks for a "slip" (the seeded
- * non-determinism knob), which drops one filter.
+ * non-determinism knob), which drops the first filter (an answer without filters returns no rows).
  *
  * <p>Order of reasoning: (1) an example question similar enough to the question is reused with its
  * literals swapped; (2) otherwise the question is read ({@link QuestionReader}), given roles
@@ -60,7 +60,18 @@ public final class SandboxGenie {
             notes.add("no table of the space matches the question");
             return new TextAnswer("I could not find data for this question in the space. Which table or metric do you mean?", notes);
         }
-        return new SqlAnswer(c.sql().get(), c.description(), c.notes(), Optional.empty(), slip);
+        String sql = c.sql().get();
+        List<String> notes = new ArrayList<>(c.notes());
+        if (slip && !c.droppedFilter()) {
+            sql = emptied(sql, notes);
+        }
+        return new SqlAnswer(sql, c.description(), notes, Optional.empty(), slip);
+    }
+
+    /** The slip of an answer without a filter to forget: it returns nothing. */
+    private static String emptied(String sql, List<String> notes) {
+        notes.add("(non-deterministic slip) returned an empty result");
+        return "SELECT * FROM (\n" + sql + "\n) AS slipped WHERE 1 = 0";
     }
 
     private static Optional<SqlAnswer> fromExample(Knowledge k, String question, boolean slip) {
@@ -81,8 +92,7 @@ public final class SandboxGenie {
         List<String> notes = new ArrayList<>();
         notes.add(String.format("reused example %s (\"%s\", similarity %.2f)", best.id(), best.question(), bestScore));
         if (slip) {
-            notes.add("(non-deterministic slip) returned an empty result");
-            sql = "SELECT * FROM (\n" + sql + "\n) AS slipped WHERE 1 = 0";
+            sql = emptied(sql, notes);
         }
         return Optional.of(new SqlAnswer(sql, "Answer based on the example \"" + best.question() + "\"", notes, Optional.of(best.id()), slip));
     }

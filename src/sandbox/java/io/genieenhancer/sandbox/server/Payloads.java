@@ -42,8 +42,8 @@ final class Payloads {
                 .put("warehouse_id", s.warehouseId())
                 .put("parent_path", s.parentPath())
                 .put("etag", s.etag())
-                .put("create_time", s.createTime().toString())
-                .put("update_time", s.updateTime().toString());
+                .put("create_time", s.createTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString())
+                .put("update_time", s.updateTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         if (includeSerialized) {
             o.put("serialized_space", s.serializedSpace());
         }

@@ -22,7 +22,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -78,9 +77,9 @@ public final class SandboxServer {
     private final HttpServer http;
     private final ExecutorService executor;
 
-    private SandboxServer(WorkspaceState state) throws IOException {
+    private SandboxServer(WorkspaceState state, int port) throws IOException {
         this.state = state;
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "genie-sandbox-http");
             t.setDaemon(true);
@@ -91,9 +90,15 @@ public final class SandboxServer {
         registerRoutes();
     }
 
+    /** On 127.0.0.1 and an ephemeral port. */
     public static SandboxServer start(WorkspaceState state) {
+        return start(state, 0);
+    }
+
+    /** On 127.0.0.1 and the given port (0 = ephemeral). */
+    public static SandboxServer start(WorkspaceState state, int port) {
         try {
-            SandboxServer s = new SandboxServer(state);
+            SandboxServer s = new SandboxServer(state, port);
             s.http.start();
             return s;
         } catch (IOException e) {
@@ -408,9 +413,5 @@ public final class SandboxServer {
             out.put(k, v);
         }
         return out;
-    }
-
-    static Instant now(WorkspaceState s) {
-        return s.clock().instant();
     }
 }

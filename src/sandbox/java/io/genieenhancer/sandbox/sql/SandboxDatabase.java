@@ -6,7 +6,6 @@ import io.genieenhancer.sandbox.sql.TableInfo.Kind;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +39,12 @@ public final class SandboxDatabase implements AutoCloseable {
     private static final Set<String> READ_ONLY_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "DESCRIBE", "EXPLAIN");
     private static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
+    /**
+     * The driver itself, not DriverManager: DriverManager only sees drivers of the caller's class loader, and
+     * Quarkus tests run classes in their own loader (a sandbox started after a @QuarkusTest found "no suitable driver").
+     */
+    private static final org.h2.Driver DRIVER = new org.h2.Driver();
+
     private final String url;
     private final Connection keeper; // keeps the in-memory database alive until close()
     private final DatabricksSql dialect;
@@ -55,7 +61,7 @@ public final class SandboxDatabase implements AutoCloseable {
                 // words Databricks lets you use as aliases ("AS month") but H2 reserves
                 + ";NON_KEYWORDS=DAY,HOUR,MINUTE,MONTH,SECOND,YEAR,VALUE,KEY,USER";
         try {
-            return new SandboxDatabase(url, DriverManager.getConnection(url), new DatabricksSql(catalog));
+            return new SandboxDatabase(url, DRIVER.connect(url, new Properties()), new DatabricksSql(catalog));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the embedded H2 database", e);
         }
@@ -223,7 +229,7 @@ public final class SandboxDatabase implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url);
+        return DRIVER.connect(url, new Properties());
     }
 
     private static SqlFailure failure(SQLException e) {
