@@ -76,6 +76,9 @@ public final class LocalMain {
             long emWait = knobs.entityMatchingReindexDelay().toSeconds() + 1;
             System.setProperty("enhancer.enhance.indexing-wait", wait + "s");
             System.setProperty("enhancer.enhance.entity-matching-wait", emWait + "s");
+            // pace questions by the sandbox's own rate limit (Databricks' default budget is 5 a minute)
+            System.setProperty("enhancer.evaluation.questions-per-minute",
+                    knobs.rateLimitPerMinute() > 0 ? String.valueOf(knobs.rateLimitPerMinute()) : "6000");
             System.out.printf("sandbox workspace %s: scenario %s, space %s (re-index delay %s, Genie latency %d ms)%n",
                     workspace.url(), workspace.scenario().name(), workspace.spaceId(), knobs.reindexDelay(),
                     knobs.genieLatency().toMillis());
