@@ -58,10 +58,11 @@ public final class LocalMain {
             return;
         }
         try {
+            Knobs knobs = Knobs.fromEnvironment();
             LocalRun.Options options = new LocalRun.Options(Integer.parseInt(opts.getOrDefault("max-iterations", "3")),
                     Double.parseDouble(opts.getOrDefault("target", "0.9")), opts.getOrDefault("strategy", "BATCH_ALL"),
-                    opts.getOrDefault("evaluator", "SELF_RUN"), 1, !opts.containsKey("no-waits"));
-            Knobs knobs = Knobs.fromEnvironment();
+                    opts.getOrDefault("evaluator", "SELF_RUN"), 1, !opts.containsKey("no-waits"),
+                    questionConcurrency(knobs), 1);
             SandboxWorkspace workspace = SandboxWorkspace.start(opts.getOrDefault("scenario", "retail"), knobs);
             Path out = Path.of(opts.getOrDefault("out", "runs")).toAbsolutePath();
             String runId = "local-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -76,6 +77,9 @@ public final class LocalMain {
             long emWait = knobs.entityMatchingReindexDelay().toSeconds() + 1;
             System.setProperty("enhancer.enhance.indexing-wait", wait + "s");
             System.setProperty("enhancer.enhance.entity-matching-wait", emWait + "s");
+            // poll the sandbox's Genie at its own pace (Databricks needs seconds, the sandbox milliseconds)
+            System.setProperty("enhancer.evaluation.poll-interval",
+                    Math.max(50, knobs.genieLatency().toMillis() / 2) + "ms");
             // pace questions by the sandbox's own rate limit (Databricks' default budget is 5 a minute)
             System.setProperty("enhancer.evaluation.questions-per-minute",
                     knobs.rateLimitPerMinute() > 0 ? String.valueOf(knobs.rateLimitPerMinute()) : "6000");
@@ -94,6 +98,18 @@ public final class LocalMain {
             }
             System.exit(code);
         }, args);
+    }
+
+    /**
+     * The Map state's MaxConcurrency: as many questions in flight as the sandbox's rate limit allows over
+     * one Genie latency (8 without a limit), at least one.
+     */
+    static int questionConcurrency(Knobs knobs) {
+        if (knobs.rateLimitPerMinute() == 0) {
+            return 8;
+        }
+        double perLatency = knobs.rateLimitPerMinute() * Math.max(0.05, knobs.genieLatency().toMillis() / 1000.0) / 60.0;
+        return (int) Math.max(1, Math.min(8, Math.floor(perLatency)));
     }
 
     static Map<String, String> parse(String... args) {

@@ -47,7 +47,7 @@ public final class SelfRunEvaluator implements Evaluator {
     static final int BASE_BACKOFF_SECONDS = 30;
     static final int MAX_BACKOFF_SECONDS = 300;
     static final int MAX_RETRY_AFTER_SECONDS = 3600;
-    private static final int MAX_PAUSE_SECONDS = 5;
+    private static final int PAUSE_STEPS = 5;
 
     private final GenieConversations genie;
     private final SqlStatements statements;
@@ -453,9 +453,13 @@ public final class SelfRunEvaluator implements Evaluator {
             return Duration.between(since, clock.instant()).toSeconds() >= plan.questionTimeoutSeconds();
         }
 
-        /** Pauses (1 s, 2 s, ... up to 5 s) if the budget allows; the caller then polls again. */
+        /**
+         * Pauses (a fifth of the poll interval, two fifths, ... up to the interval: 1 s, 2 s, ... 5 s by default)
+         * if the budget allows; the caller then polls again.
+         */
         private boolean pause() {
-            Duration d = Duration.ofSeconds(Math.min(MAX_PAUSE_SECONDS, ++pauses));
+            Duration max = settings.pollInterval();
+            Duration d = max.dividedBy(PAUSE_STEPS).multipliedBy(Math.min(PAUSE_STEPS, ++pauses));
             if (clock.instant().plus(d).isAfter(budgetEnd)) {
                 return false;
             }

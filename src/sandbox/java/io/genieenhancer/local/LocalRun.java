@@ -26,9 +26,14 @@ public final class LocalRun {
 
     /** What the execution is started with (the state machine's input contract). */
     public record Options(int maxIterations, double targetScore, String strategy, String evaluator, int repeats,
-            boolean realWaits) {
+            boolean realWaits, int questionConcurrency, int evaluationPollSeconds) {
         public static Options defaults() {
-            return new Options(3, 0.9, "BATCH_ALL", "AUTO", 1, true);
+            return new Options(3, 0.9, "BATCH_ALL", "SELF_RUN", 1, true, 8, 1);
+        }
+
+        public Options withRealWaits(boolean on) {
+            return new Options(maxIterations, targetScore, strategy, evaluator, repeats, on, questionConcurrency,
+                    evaluationPollSeconds);
         }
     }
 
@@ -66,7 +71,9 @@ public final class LocalRun {
         try (FunctionHost host = new FunctionHost()) {
             functions.forEach(host::register);
             host.onCall(new Progress(out)::print);
-            LocalStateMachine.Execution execution = new LocalStateMachine().run(host, runId, input, options.realWaits());
+            LocalStateMachine.Execution execution = new LocalStateMachine().run(host, runId, input, options.realWaits(),
+                    Map.of("question_concurrency", String.valueOf(options.questionConcurrency()),
+                            "evaluation_poll_seconds", String.valueOf(options.evaluationPollSeconds())));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             Optional<RunReport> report = store.get(RunKeys.report(spaceId, runId, "json"))
                     .map(c -> Json.read(c.content(), RunReport.class));

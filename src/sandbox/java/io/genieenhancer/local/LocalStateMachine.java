@@ -65,20 +65,26 @@ public final class LocalStateMachine {
     }
 
     public Execution run(FunctionHost host, String executionName, Object input) throws IOException, InterruptedException {
-        return run(host, executionName, input, false);
+        return run(host, executionName, input, false, java.util.Map.of());
     }
 
     /**
-     * @param realWaits Wait states take their real time (the local main job, the re-index test); otherwise 0 s
+     * @param realWaits    Wait states take their real time (the local main job, the re-index test); otherwise 0 s
+     * @param templateVars Terraform template variables to override (e.g. evaluation_poll_seconds)
      */
-    public Execution run(FunctionHost host, String executionName, Object input, boolean realWaits)
-            throws IOException, InterruptedException {
+    public Execution run(FunctionHost host, String executionName, Object input, boolean realWaits,
+            java.util.Map<String, String> templateVars) throws IOException, InterruptedException {
         ensureInstalled();
         List<String> command = new ArrayList<>(List.of(NODE.toAbsolutePath().toString(), "run-definition.mjs",
                 "--function-host", host.url(), "--name", executionName, "--input", json.writeValueAsString(input)));
         if (realWaits) {
             command.add("--real-waits");
         }
+        // operator settings Terraform would render into the definition (poll interval, Map concurrency ...)
+        templateVars.forEach((k, v) -> {
+            command.add("--var");
+            command.add(k + "=" + v);
+        });
         Process process = new ProcessBuilder(command).directory(RUNNER.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] stdout = process.getInputStream().readAllBytes();
