@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  *       paired questions) exceeds {@code tolerance} in that direction AND the one-sided binomial probability
  *       of at least that many changes in that direction, if ups and downs were equally likely, is at most
  *       {@code alpha};</li>
+ *   <li>REGRESSED also when the net loss exceeds one question ({@link #NOISE_QUESTIONS}), significant or not:
+ *       rolling back a good change costs an iteration, keeping a bad one leaves the space worse;</li>
  *   <li>NO_CHANGE otherwise: a single question flipping either way never reaches the significance level.</li>
  * </ul>
  */
@@ -27,6 +29,9 @@ public final class Judge {
 
     @RegisterForReflection
     public enum Verdict { IMPROVED, REGRESSED, NO_CHANGE, TARGET_MET }
+
+    /** Net questions that one noise flip can lose: a larger net loss is always a regression. */
+    public static final int NOISE_QUESTIONS = 1;
 
     /**
      * @param targetScore score (0..1) at which the run is done
@@ -126,7 +131,10 @@ public final class Judge {
         if (net > 0 && share > options.tolerance() && significant) {
             return new Judgement(Verdict.IMPROVED, score, previousScore, changes, counts);
         }
-        if (net < 0 && -share > options.tolerance() && significant) {
+        // Asymmetric on purpose: a missed regression leaves the space worse, a wrong REGRESSED costs one
+        // rollback. So a net loss of more than one question (more than a single noise flip) is a regression
+        // even when the sign test cannot call it significant on few changed questions.
+        if (net < 0 && -share > options.tolerance() && (significant || -net > NOISE_QUESTIONS)) {
             return new Judgement(Verdict.REGRESSED, score, previousScore, changes, counts);
         }
         String why = net == 0 || Math.abs(share) <= options.tolerance()

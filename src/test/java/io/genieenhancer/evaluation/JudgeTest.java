@@ -87,11 +87,28 @@ class JudgeTest {
     @Test
     void tolerance_and_alpha_are_configurable() {
         Evaluation before = passing(0, 20, range(0, 10));
-        Evaluation after = passing(1, 20, range(0, 8));
+        Evaluation twoUp = passing(1, 20, range(0, 12));
+        // 2 up, none down: p = 0.25, not significant at the default alpha, significant at 0.5
+        assertEquals(Judge.Verdict.NO_CHANGE, judge.judge(twoUp, before, target90).verdict());
+        assertEquals(Judge.Verdict.IMPROVED, judge.judge(twoUp, before, new Judge.Options(0.9, 0, 0.5)).verdict());
 
-        assertEquals(Judge.Verdict.NO_CHANGE, judge.judge(after, before, target90).verdict());
-        assertEquals(Judge.Verdict.REGRESSED,
-                judge.judge(after, before, new Judge.Options(0.9, 0, 0.5)).verdict());
+        Evaluation twoDown = passing(1, 20, range(0, 8));
+        // a net loss of two questions is rolled back at the defaults, unless the tolerance (15 %) absorbs it
+        assertEquals(Judge.Verdict.REGRESSED, judge.judge(twoDown, before, target90).verdict());
+        assertEquals(Judge.Verdict.NO_CHANGE, judge.judge(twoDown, before, new Judge.Options(0.9, 0.15, 0.2)).verdict());
+    }
+
+    @Test
+    void a_net_loss_of_more_than_one_question_is_a_regression_even_when_not_significant() {
+        // 6/8 -> 4/8 with 2 up and 4 down (p = 0.34): the batch broke more than it fixed
+        Evaluation before = passing(0, 8, range(0, 6));
+        Set<Integer> after2 = new java.util.HashSet<>(range(2, 4));
+        after2.addAll(range(6, 8));
+        Evaluation after = passing(1, 8, after2);
+        Judge.Judgement j = judge.judge(after, before, target90);
+        assertEquals(Judge.Verdict.REGRESSED, j.verdict());
+        assertEquals(-2.0, j.changes().net(), 1e-9);
+        assertTrue(j.changes().pValue() > 0.2);
     }
 
     @Test
