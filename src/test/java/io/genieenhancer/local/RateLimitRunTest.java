@@ -1,0 +1,37 @@
+package io.genieenhancer.local;
+
+import io.genieenhancer.report.RunReport;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Genie's rate limit: the sandbox answers 429 (with Retry-After) beyond 4 questions a minute while the
+ * evaluator, configured too eagerly here, asks all 8 at once. The 429s come back to the state machine as
+ * retry advice, it waits as advised and asks again: the evaluation completes, nothing fails. (Takes about
+ * a minute: the sandbox's window is a real minute.)
+ */
+@QuarkusTest
+@QuarkusTestResource(value = SandboxTestWorkspace.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "scenario", value = "regress"), @ResourceArg(name = "rateLimitPerMinute", value = "4"),
+        @ResourceArg(name = "questionsPerMinute", value = "600")})
+class RateLimitRunTest {
+
+    @Test
+    void rateLimitedQuestionsAreRetriedAfterTheAdvisedWaitNotFailed() throws Exception {
+        LocalRun.Outcome o = LocalRunSupport.run(LocalRunSupport.options(0, 1.0).withRealWaits(true));
+
+        assertTrue(o.succeeded(), () -> o.execution().error().orElse("") + " " + o.execution().cause());
+        long rateLimited = o.calls().stream().filter(c -> c.output() != null
+                && "RateLimited".equals(c.output().at("/retry/error").asText())).count();
+        assertTrue(rateLimited >= 1, "the sandbox's 429s reached the state machine as retry advice");
+        assertTrue(o.calls().stream().noneMatch(c -> c.error() != null), "no function failed");
+        RunReport r = o.report().orElseThrow();
+        assertEquals(8, r.rows().get(0).scorable(), "every question was scored in the end");
+        assertEquals(0.75, r.baselineScore(), 1e-9);
+    }
+}
