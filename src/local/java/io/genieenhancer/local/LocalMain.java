@@ -143,6 +143,12 @@ public final class LocalMain {
                         outcome.execution().cause());
             }
             outcome.report().ifPresent(rep -> printReport(rep, outcome.took(), outcome.runFolder()));
+            Duration floor = LocalRun.floor(outcome.calls(), r.options().questionConcurrency(),
+                    r.workspace().state().knobs().genieLatency());
+            System.out.printf(java.util.Locale.ROOT, "wall time %.1f s; floor %.1f s (indexing waits + ⌈questions ÷ %d⌉ × "
+                            + "Genie latency per evaluation); ratio %.2f%n", outcome.took().toMillis() / 1000.0,
+                    floor.toMillis() / 1000.0, r.options().questionConcurrency(),
+                    floor.isZero() ? 0.0 : (double) outcome.took().toMillis() / floor.toMillis());
             return outcome.succeeded() ? 0 : 1;
         }
 

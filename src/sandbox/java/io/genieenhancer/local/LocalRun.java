@@ -82,6 +82,21 @@ public final class LocalRun {
         }
     }
 
+    /**
+     * The least time this run could take: the indexing waits it was asked to honour plus, per evaluation,
+     * ⌈questions ÷ concurrency⌉ × Genie's latency. Everything above it is the enhancer's (and the local
+     * interpreter's) own cost.
+     */
+    public static Duration floor(List<FunctionHost.Call> calls, int concurrency, Duration genieLatency) {
+        long waits = calls.stream().filter(c -> c.function().equals("enhance") && c.output() != null
+                        && "APPLIED".equals(c.output().path("status").asText()))
+                .mapToLong(c -> c.output().path("indexingWaitSeconds").asLong()).sum();
+        long rounds = calls.stream().filter(c -> c.function().equals("pollEvaluation") && c.output() != null
+                        && c.output().path("done").asBoolean())
+                .mapToLong(c -> (c.output().path("total").asLong() + concurrency - 1) / concurrency).sum();
+        return Duration.ofSeconds(waits).plus(genieLatency.multipliedBy(rounds));
+    }
+
     /** The end-of-run table: iteration, score, verdict, fixes applied by type, rolled back. */
     public static String table(RunReport r, Duration took) {
         StringBuilder b = new StringBuilder();
