@@ -62,7 +62,7 @@ public final class LocalMain {
             LocalRun.Options options = new LocalRun.Options(Integer.parseInt(opts.getOrDefault("max-iterations", "3")),
                     Double.parseDouble(opts.getOrDefault("target", "0.9")), opts.getOrDefault("strategy", "BATCH_ALL"),
                     opts.getOrDefault("evaluator", "SELF_RUN"), 1, !opts.containsKey("no-waits"),
-                    questionConcurrency(knobs), 1);
+                    questionConcurrency(knobs), 0);
             SandboxWorkspace workspace = SandboxWorkspace.start(opts.getOrDefault("scenario", "retail"), knobs);
             Path out = Path.of(opts.getOrDefault("out", "runs")).toAbsolutePath();
             String runId = "local-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -78,8 +78,7 @@ public final class LocalMain {
             System.setProperty("enhancer.enhance.indexing-wait", wait + "s");
             System.setProperty("enhancer.enhance.entity-matching-wait", emWait + "s");
             // poll the sandbox's Genie at its own pace (Databricks needs seconds, the sandbox milliseconds)
-            System.setProperty("enhancer.evaluation.poll-interval",
-                    Math.max(50, knobs.genieLatency().toMillis() / 2) + "ms");
+            System.setProperty("enhancer.evaluation.poll-interval", "50ms");
             // pace questions by the sandbox's own rate limit (Databricks' default budget is 5 a minute)
             System.setProperty("enhancer.evaluation.questions-per-minute",
                     knobs.rateLimitPerMinute() > 0 ? String.valueOf(knobs.rateLimitPerMinute()) : "6000");
@@ -149,6 +148,9 @@ public final class LocalMain {
                             + "Genie latency per evaluation); ratio %.2f%n", outcome.took().toMillis() / 1000.0,
                     floor.toMillis() / 1000.0, r.options().questionConcurrency(),
                     floor.isZero() ? 0.0 : (double) outcome.took().toMillis() / floor.toMillis());
+            java.util.Map<String, Long> byFunction = new java.util.TreeMap<>();
+            outcome.calls().forEach(c -> byFunction.merge(c.function(), c.took().toMillis(), Long::sum));
+            System.out.println("time inside functions (ms, summed over calls): " + byFunction);
             return outcome.succeeded() ? 0 : 1;
         }
 
