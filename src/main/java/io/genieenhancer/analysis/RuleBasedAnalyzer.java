@@ -127,7 +127,7 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
     }
 
     /** Something the expected SQL needs that the space cannot express yet and that needs a name from the question. */
-    private sealed interface Need permits ColumnNeed, MeasureNeed, ExpressionNeed, FilterNeed {
+    private sealed interface Need permits ColumnNeed, ItemNeed, FilterNeed {
         /** Words a question word may echo to be taken as this need's name. */
         List<String> nameWords();
 
@@ -151,7 +151,8 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
         }
     }
 
-    private record MeasureNeed(Item item) implements Need {
+    /** A measure or an expression of the expected SELECT that Genie's SQL lacks. */
+    private record ItemNeed(Item item, SnippetKind kind) implements Need {
         @Override
         public Optional<String> alias() {
             return item.alias();
@@ -166,26 +167,7 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
 
         @Override
         public String describe() {
-            return "the aggregate " + item.sql();
-        }
-    }
-
-    private record ExpressionNeed(Item item) implements Need {
-        @Override
-        public Optional<String> alias() {
-            return item.alias();
-        }
-
-        @Override
-        public List<String> nameWords() {
-            List<String> w = new ArrayList<>();
-            item.alias().ifPresent(a -> w.addAll(Words.ofIdentifier(a)));
-            return w;
-        }
-
-        @Override
-        public String describe() {
-            return "the expression " + item.sql();
+            return (kind == SnippetKind.MEASURE ? "the aggregate " : "the expression ") + item.sql();
         }
     }
 
@@ -513,9 +495,9 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                         needs.add(new ColumnNeed(col, item.alias(), item.kind() == ItemKind.COLUMN ? "selected or grouped by" : "in " + item.sql()));
                     }
                 } else if (item.kind() == ItemKind.MEASURE) {
-                    needs.add(new MeasureNeed(item));
+                    needs.add(new ItemNeed(item, SnippetKind.MEASURE));
                 } else if (item.kind() == ItemKind.EXPRESSION) {
-                    needs.add(new ExpressionNeed(item));
+                    needs.add(new ItemNeed(item, SnippetKind.EXPRESSION));
                 }
             }
         }
@@ -654,9 +636,9 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                         why + "; so \"" + term + "\" is a synonym of " + cn.column(), "synonym:" + String.join(" ", Words.singularOf(term)),
                         cn.column().toString());
                 wrongColumn(c, cn, term, n.confidence());
-            } else if (need instanceof MeasureNeed m) {
+            } else if (need instanceof ItemNeed m && m.kind() == SnippetKind.MEASURE) {
                 snippet(c, SnippetKind.MEASURE, m.item().sql(), m.item().alias(), n, why);
-            } else if (need instanceof ExpressionNeed e) {
+            } else if (need instanceof ItemNeed e) {
                 List<String> nameWords = q.words.subList(n.span().from(), n.span().to());
                 if (nameWords.stream().allMatch(w -> Words.GRAIN.contains(w) || Words.isFiller(w))) {
                     findings.reject("question " + c.id() + ": " + e.item().sql() + " is named only by a time grain (\"" + term
