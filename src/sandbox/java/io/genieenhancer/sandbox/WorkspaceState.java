@@ -244,6 +244,13 @@ public final class WorkspaceState {
 
     // ------------------------------------------------------------------------------------ asking Genie
 
+    private int refusedQuestions;
+
+    /** How many questions the rate limit refused with 429 so far. */
+    public synchronized int refusedQuestions() {
+        return refusedQuestions;
+    }
+
     /** Counts a question against the rate limit; refuses with 429 beyond the limit. */
     private void admitQuestion() {
         int limit = knobs.rateLimitPerMinute();
@@ -255,6 +262,7 @@ public final class WorkspaceState {
             questionTimes.pollFirst();
         }
         if (questionTimes.size() >= limit) {
+            refusedQuestions++;
             long wait = Math.max(1, Duration.between(now, questionTimes.peekFirst().plusSeconds(60)).toMillis() / 1000 + 1);
             throw new ApiError(429, "RESOURCE_EXHAUSTED", "Too many requests: the Genie API allows " + limit
                     + " questions per minute in this workspace. Retry after " + wait + " seconds.", (int) wait);

@@ -26,9 +26,9 @@ class RateLimitRunTest {
         LocalRun.Outcome o = LocalRunSupport.run(LocalRunSupport.options(0, 1.0).withRealWaits(true));
 
         assertTrue(o.succeeded(), () -> o.execution().error().orElse("") + " " + o.execution().cause());
-        long rateLimited = o.calls().stream().filter(c -> c.output() != null
-                && "RateLimited".equals(c.output().at("/retry/error").asText())).count();
-        assertTrue(rateLimited >= 1, "the sandbox's 429s reached the state machine as retry advice");
+        // depending on timing a 429 comes back from evaluateQuestion as retry advice (the state machine waits and
+        // retries) or is met by pollEvaluation finishing the attempt later (the poll loop waits): never a failure
+        assertTrue(SandboxTestWorkspace.workspace().state().refusedQuestions() >= 1, "the sandbox refused questions with 429");
         assertTrue(o.calls().stream().noneMatch(c -> c.error() != null), "no function failed");
         RunReport r = o.report().orElseThrow();
         assertEquals(8, r.rows().get(0).scorable(), "every question was scored in the end");
