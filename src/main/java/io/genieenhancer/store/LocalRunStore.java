@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The run store on the local filesystem, for local runs and the sandbox. Keeps every version like a
  * versioned bucket: {@code <root>/<key>} is the latest, {@code <root>/.versions/<key>/<n>} each version
  * (with a {@code .meta.json} beside it). Conditional writes are atomic within one process, which is
- * what a local run is.
+ * what a local run is: operations on one key are serialised, different keys proceed in parallel (a
+ * self-run evaluation writes one object per question from many threads).
  */
 public final class LocalRunStore implements RunStore {
 
@@ -29,42 +30,51 @@ public final class LocalRunStore implements RunStore {
     };
 
     private final Path root;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> keyLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalRunStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
     @Override
-    public synchronized StoredObject put(String key, byte[] content, Map<String, String> metadata) {
-        return write(key, content, metadata);
+    public StoredObject put(String key, byte[] content, Map<String, String> metadata) {
+        synchronized (lock(key)) {
+            return write(key, content, metadata);
+        }
     }
 
     @Override
-    public synchronized Optional<StoredObject> putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        return Files.exists(latest(key)) ? Optional.empty() : Optional.of(write(key, content, metadata));
+    public Optional<StoredObject> putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        synchronized (lock(key)) {
+            return Files.exists(latest(key)) ? Optional.empty() : Optional.of(write(key, content, metadata));
+        }
     }
 
     @Override
-    public synchronized Optional<StoredObject> putIfMatch(String key, byte[] content, Map<String, String> metadata,
+    public Optional<StoredObject> putIfMatch(String key, byte[] content, Map<String, String> metadata,
             String expectedEtag) {
-        Optional<StoredContent> current = get(key);
-        if (current.isEmpty() || !current.get().object().etag().equals(expectedEtag)) {
-            return Optional.empty();
+        synchronized (lock(key)) {
+            Optional<StoredContent> current = get(key);
+            if (current.isEmpty() || !current.get().object().etag().equals(expectedEtag)) {
+                return Optional.empty();
+            }
+            return Optional.of(write(key, content, metadata));
         }
-        return Optional.of(write(key, content, metadata));
     }
 
     @Override
-    public synchronized Optional<StoredContent> get(String key) {
-        Path latest = latest(key);
-        if (!Files.exists(latest)) {
-            return Optional.empty();
+    public Optional<StoredContent> get(String key) {
+        synchronized (lock(key)) {
+            Path latest = latest(key);
+            if (!Files.exists(latest)) {
+                return Optional.empty();
+            }
+            return get(key, read(metaOf(latest)).get("version-id"));
         }
-        return get(key, read(metaOf(latest)).get("version-id"));
     }
 
     @Override
-    public synchronized Optional<StoredContent> get(String key, String versionId) {
+    public Optional<StoredContent> get(String key, String versionId) {
         if (versionId == null || !versionId.matches("[0-9]{1,12}")) {
             return Optional.empty();
         }
@@ -83,33 +93,50 @@ public final class LocalRunStore implements RunStore {
     }
 
     @Override
-    public synchronized void delete(String key) {
-        try {
-            Files.deleteIfExists(latest(key));
-            Files.deleteIfExists(metaOf(latest(key)));
-        } catch (IOException e) {
-            throw unavailable(key, e);
+    public void delete(String key) {
+        synchronized (lock(key)) {
+            try {
+                Files.deleteIfExists(latest(key));
+                Files.deleteIfExists(metaOf(latest(key)));
+            } catch (IOException e) {
+                throw unavailable(key, e);
+            }
         }
     }
 
     @Override
-    public synchronized List<String> list(String prefix) {
+    public List<String> list(String prefix) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(k -> !k.startsWith(".versions/") && !k.endsWith(".meta.json") && k.startsWith(prefix))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw unavailable(prefix, e);
+        // walk only below the prefix's folder; other threads write meanwhile, so a file may vanish mid-walk
+        String folder = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "";
+        Path start = folder.isEmpty() ? root : resolve(folder);
+        for (int attempt = 0; ; attempt++) {
+            if (!Files.isDirectory(start)) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.walk(start)) {
+                return files.filter(Files::isRegularFile)
+                        .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                        .filter(k -> !k.startsWith(".versions/") && !k.endsWith(".meta.json") && !k.endsWith(".tmp")
+                                && k.startsWith(prefix))
+                        .sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt >= 2) {
+                    throw unavailable(prefix, e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+                }
+            }
         }
     }
 
     @Override
     public String location() {
         return root.toString();
+    }
+
+    private Object lock(String key) {
+        return keyLocks.computeIfAbsent(key, k -> new Object());
     }
 
     private StoredObject write(String key, byte[] content, Map<String, String> metadata) {
