@@ -85,16 +85,24 @@ public final class LocalStateMachine {
             command.add("--var");
             command.add(k + "=" + v);
         });
+        // Never hand a child our own stdin/stdout: under Maven Surefire they are its channel to the forked
+        // JVM. stderr goes to a file and is shown when the runner fails.
+        java.nio.file.Path stderr = Files.createTempFile("run-definition", ".stderr");
         Process process = new ProcessBuilder(command).directory(RUNNER.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(stderr.toFile()).start();
         byte[] stdout = process.getInputStream().readAllBytes();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("run-definition.mjs did not finish in " + TIMEOUT_SECONDS + " s");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("run-definition.mjs exited " + process.exitValue() + ": "
-                    + new String(stdout, StandardCharsets.UTF_8));
+        try {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("run-definition.mjs did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("run-definition.mjs exited " + process.exitValue() + ": "
+                        + new String(stdout, StandardCharsets.UTF_8) + Files.readString(stderr));
+            }
+        } finally {
+            Files.deleteIfExists(stderr);
         }
         return new Execution(json.readTree(stdout));
     }
@@ -103,10 +111,15 @@ public final class LocalStateMachine {
         if (Files.isExecutable(NODE)) {
             return;
         }
+        java.nio.file.Path log = Files.createTempFile("npm-ci", ".log");
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(RUNNER.toFile()).inheritIO().start();
+                .directory(RUNNER.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0 || !Files.isExecutable(NODE)) {
-            throw new IllegalStateException("npm ci in " + RUNNER.toAbsolutePath() + " did not install Node 22");
+            throw new IllegalStateException("npm ci in " + RUNNER.toAbsolutePath() + " did not install Node 22: "
+                    + Files.readString(log));
         }
+        Files.deleteIfExists(log);
     }
 }
