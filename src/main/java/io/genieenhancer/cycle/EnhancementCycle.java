@@ -29,7 +29,6 @@ import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
 import io.genieenhancer.store.Snapshots;
 import io.genieenhancer.store.SpaceSnapshot;
-import io.genieenhancer.space.SpaceStats;
 
 import org.jboss.logging.Logger;
 
@@ -104,10 +103,7 @@ public final class EnhancementCycle {
                 .orElseThrow(() -> new EnhancerException(ErrorCode.EvaluationNotFound, "no evaluation at " + evaluationKey));
 
         GenieSpace current = spaces.get(req.spaceId());
-        if (current.serializedSpace() == null) {
-            throw new EnhancerException(ErrorCode.AccessDenied, "space " + req.spaceId()
-                    + " returned no serialized_space (reading it needs CAN EDIT)");
-        }
+        SpaceSnapshot.serializedOf(current);
         if (earlier.isPresent()) {
             Optional<Result> resumed = resume(earlier.get(), current, recordKey);
             if (resumed.isPresent()) {
@@ -177,16 +173,9 @@ public final class EnhancementCycle {
 
         // snapshot BEFORE the write; rollback puts this exact string back
         String snapshotKey = RunKeys.configBefore(req.spaceId(), req.runId(), req.iteration());
-        SpaceSnapshot snap = new SpaceSnapshot(req.spaceId(), "iteration-" + req.iteration(), started, current.etag(),
-                current.title(), current.warehouseId(), Hashes.sha256(current.serializedSpace()),
-                SpaceStats.of(space), current.serializedSpace());
+        SpaceSnapshot snap = SpaceSnapshot.of(current, space, "iteration-" + req.iteration(), started);
         RunStore.StoredObject stored = new Snapshots(store).save(snapshotKey, snap);
-        IterationRecord pending = new IterationRecord(IterationRecord.Status.PENDING, req.spaceId(), req.runId(),
-                req.iteration(), req.strategy(), evaluationKey, record.evaluationScore(), record.failuresAnalysed(),
-                snapshotKey, stored.versionId(), current.etag(), null, record.plannedSha256(),
-                record.entityMatchingChanged(), record.indexingWaitSeconds(), record.byType(), record.fixesProposed(),
-                record.fixesValid(), record.fixesApplied(), record.llmUsage(), record.analyserRejections(), log, carried,
-                diff, started, null);
+        IterationRecord pending = record.withSnapshot(snapshotKey, stored.versionId());
         IterationRecords.write(store, recordKey, pending);
 
         GenieSpace updated = spaces.update(req.spaceId(), new GenieSpaceUpdate(newSerialized, current.etag()));

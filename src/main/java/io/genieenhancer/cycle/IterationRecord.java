@@ -56,6 +56,14 @@ public record IterationRecord(
         ROLLED_BACK
     }
 
+    /** Where the config from before this iteration's update was saved. */
+    public IterationRecord withSnapshot(String key, String versionId) {
+        return new IterationRecord(status, spaceId, runId, iteration, strategy, evaluationKey, evaluationScore,
+                failuresAnalysed, key, versionId, etagBefore, etagAfter, plannedSha256, entityMatchingChanged,
+                indexingWaitSeconds, byType, fixesProposed, fixesValid, fixesApplied, llmUsage, analyserRejections, fixLog,
+                carried, diffMarkdown, startedAt, finishedAt);
+    }
+
     public IterationRecord with(Status s, String etag, Instant finished) {
         return new IterationRecord(s, spaceId, runId, iteration, strategy, evaluationKey, evaluationScore, failuresAnalysed,
                 snapshotKey, snapshotVersionId, etagBefore, etag, plannedSha256, entityMatchingChanged,

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.genieenhancer.databricks.GenieSpace;
 import io.genieenhancer.databricks.GenieSpaces;
 import io.genieenhancer.error.EnhancerException;
-import io.genieenhancer.error.ErrorCode;
 import io.genieenhancer.error.RetryAdvice;
 import io.genieenhancer.cycle.SpaceRestorer;
 import io.genieenhancer.space.SpaceJson;
 import io.genieenhancer.space.SpaceStats;
-import io.genieenhancer.store.Hashes;
 import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
 import io.genieenhancer.store.Snapshots;
@@ -83,7 +81,7 @@ public class SpaceFunctions {
             String label = Optional.ofNullable(in.label()).orElse("manual-" + now.toEpochMilli());
             String key = in.runId() == null ? RunKeys.snapshot(in.spaceId(), label)
                     : RunKeys.run(in.spaceId(), in.runId()) + "snapshots/" + label + ".json";
-            SpaceSnapshot snap = take(space, label, now);
+            SpaceSnapshot snap = SpaceSnapshot.of(space, SpaceJson.parse(SpaceSnapshot.serializedOf(space)), label, now);
             RunStore.StoredObject stored = new Snapshots(store).save(key, snap);
             return new SnapshotOutput(in.spaceId(), key, stored.versionId(), snap.sha256(), snap.stats(), snap.etag(), null);
         }, retry -> new SnapshotOutput(in.spaceId(), null, null, null, null, null, retry));
@@ -100,14 +98,4 @@ public class SpaceFunctions {
         }, retry -> new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), null, null, null, retry));
     }
 
-    /** A snapshot of what Databricks holds now; refuses a space whose config we could not restore. */
-    static SpaceSnapshot take(GenieSpace space, String label, Instant now) {
-        String serialized = space.serializedSpace();
-        if (serialized == null) {
-            throw new EnhancerException(ErrorCode.AccessDenied, "space " + space.spaceId()
-                    + " returned no serialized_space (reading it needs CAN EDIT on the space)");
-        }
-        return new SpaceSnapshot(space.spaceId(), label, now, space.etag(), space.title(), space.warehouseId(),
-                Hashes.sha256(serialized), SpaceStats.of(SpaceJson.parse(serialized)), serialized);
-    }
 }
