@@ -62,7 +62,8 @@ public final class BenchmarkJudge {
         } else if (actual.isEmpty()) {
             verdict = ResultComparison.noResult();
         } else {
-            verdict = ResultComparison.compare(expected.get(), actual.get());
+            verdict = ResultComparison.compare(q.groundTruthSql().orElse(""), expected.get(),
+                    ((SandboxGenie.SqlAnswer) answer).sql(), actual.get());
         }
         return new Outcome(q, answer, expected, expectedError, actual, actualError, verdict);
     }
