@@ -5,11 +5,13 @@ import io.genieenhancer.sandbox.sql.SqlLexer.Kind;
 import io.genieenhancer.sandbox.sql.SqlLexer.Token;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,7 +256,7 @@ public record DefogDump(List<Table> tables) {
 
     /**
      * Evaluates one value expression of the dump. Values: null, String, Boolean, a number as its literal text,
-     * LocalDate (CURRENT_DATE), LocalDateTime (NOW(), or a date moved by an interval, as in Postgres), Period.
+     * LocalDate (CURRENT_DATE), LocalDateTime (NOW(), or a date moved by an interval, as in Postgres), an interval (TemporalAmount).
      */
     private static final class Evaluator {
         private final List<Token> t;
@@ -359,7 +361,7 @@ public record DefogDump(List<Table> tables) {
         }
 
         private static Object combine(Object a, Object b, boolean minus) {
-            if (b instanceof Period p) {
+            if (b instanceof TemporalAmount p) {
                 return minus ? asTimestamp(a).minus(p) : asTimestamp(a).plus(p);
             }
             if (a instanceof String x && b instanceof String y) { // integers, e.g. EXTRACT(YEAR …) - 2
@@ -370,8 +372,8 @@ public record DefogDump(List<Table> tables) {
         }
     }
 
-    /** Postgres interval text such as {@code '3 months'}, {@code '1 week'}, {@code '2 years'}. */
-    static Period interval(String text) {
+    /** Postgres interval text such as {@code '3 months'}, {@code '1 week'}, {@code '2 years'}, {@code '15 min'}. */
+    static TemporalAmount interval(String text) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s+");
         if (parts.length != 2) {
             throw new IllegalArgumentException("interval '" + text + "'");
@@ -383,6 +385,9 @@ public record DefogDump(List<Table> tables) {
             case "week" -> Period.ofWeeks(n);
             case "month" -> Period.ofMonths(n);
             case "year" -> Period.ofYears(n);
+            case "hour" -> Duration.ofHours(n);
+            case "min", "minute" -> Duration.ofMinutes(n);
+            case "sec", "second" -> Duration.ofSeconds(n);
             default -> throw new IllegalArgumentException("interval unit " + unit);
         };
     }

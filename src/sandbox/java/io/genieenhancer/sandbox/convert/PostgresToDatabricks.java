@@ -4,7 +4,9 @@ import io.genieenhancer.sandbox.sql.SqlLexer;
 import io.genieenhancer.sandbox.sql.SqlLexer.Kind;
 import io.genieenhancer.sandbox.sql.SqlLexer.Token;
 
+import java.time.Duration;
 import java.time.Period;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +144,11 @@ public record PostgresToDatabricks(String catalog, Map<String, String> schemaOf,
     }
 
     static String ansiInterval(String postgres) {
-        Period p = DefogDump.interval(postgres);
+        TemporalAmount amount = DefogDump.interval(postgres);
+        if (amount instanceof Duration d) {
+            return d.toMinutesPart() != 0 ? "INTERVAL '" + d.toMinutes() + "' MINUTE" : "INTERVAL '" + d.toHours() + "' HOUR";
+        }
+        Period p = (Period) amount;
         if (p.getYears() != 0) {
             return "INTERVAL '" + p.getYears() + "' YEAR";
         }
