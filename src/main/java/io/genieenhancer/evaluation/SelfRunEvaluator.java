@@ -14,6 +14,7 @@ import io.genieenhancer.error.ErrorCode;
 import io.genieenhancer.error.RetryAdvice;
 import io.genieenhancer.evaluation.AttemptState.Phase;
 import io.genieenhancer.evaluation.EvaluationPlan.PlannedQuestion;
+import io.genieenhancer.sql.SafeSql;
 
 import org.jboss.logging.Logger;
 
@@ -235,6 +236,15 @@ public final class SelfRunEvaluator implements Evaluator {
             if (cached.isEmpty() && question.groundTruthSql().isEmpty()) {
                 return Optional.of(finish(outcome(OutcomeStatus.NOT_SCORABLE, List.of(AssessmentReason.EMPTY_GOOD_SQL),
                         "the benchmark question has no SQL answer to compare with")));
+            }
+            if (cached.isEmpty()) {
+                // the answer is run under the enhancer's identity: anything but one read-only query is never executed
+                List<String> unsafe = SafeSql.readOnlyQueryProblems(question.groundTruthSql().get());
+                if (!unsafe.isEmpty()) {
+                    LOG.warnf("question %s: ground truth refused, not executed: %s", question.id(), String.join("; ", unsafe));
+                    return Optional.of(finish(outcome(OutcomeStatus.NOT_SCORABLE, List.of(AssessmentReason.GROUND_TRUTH_FAILED),
+                            "the ground-truth SQL was not run: " + String.join("; ", unsafe))));
+                }
             }
             if (cached.isEmpty()) {
                 StatementResponse response;

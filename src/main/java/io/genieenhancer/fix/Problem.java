@@ -27,6 +27,7 @@ public record Problem(String rule, String message) {
     public static final String SQL_TABLES_IN_SPACE = "sql-tables-in-space";
     public static final String SQL_COLUMNS_EXIST = "sql-columns-exist";
     public static final String SQL_QUALIFIED_COLUMNS = "sql-qualified-columns";
+    public static final String SQL_FUNCTIONS = "sql-functions";
     public static final String JOIN_FORM = "join-form";
     // safety and batch
     public static final String LEAKAGE = "leakage";

@@ -1,6 +1,7 @@
 package io.genieenhancer.fix;
 
 import io.genieenhancer.space.SpaceConfig.Table;
+import io.genieenhancer.sql.SafeSql;
 
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
@@ -33,7 +34,8 @@ import java.util.Set;
  * spellings we meet: backticks, three-level names, {@code ::} casts, {@code :param} markers, lambdas,
  * {@code QUALIFY}, {@code GROUP BY ALL}). It must parse as the right kind (one read-only query, a boolean
  * condition, an expression), name only tables of the space, and name only known columns where the owner of
- * a column can be told (qualified columns; unqualified ones in single-table queries).
+ * a column can be told (qualified columns; unqualified ones in single-table queries), and call only the
+ * side-effect-free functions {@link SafeSql} allows (a space's SQL runs under its users' identities).
  */
 final class SqlCheck {
 
@@ -74,6 +76,7 @@ final class SqlCheck {
             out.add(new Problem(Problem.SQL_KIND, "must be a read-only SELECT query, was " + kind(st)));
             return out;
         }
+        SafeSql.functionProblems(st).forEach(p -> out.add(new Problem(Problem.SQL_FUNCTIONS, p)));
         Refs refs = new Refs();
         refs.getTables(st);
         checkRefs(refs, false, out);
@@ -104,6 +107,7 @@ final class SqlCheck {
                     ? "condition" : "expression") + ": " + firstLine(ex.getMessage())));
             return out;
         }
+        SafeSql.functionProblems(e).forEach(p -> out.add(new Problem(Problem.SQL_FUNCTIONS, p)));
         Refs refs = new Refs();
         refs.getTables(e);
         checkRefs(refs, true, out);

