@@ -12,8 +12,8 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from scenario_files import (Ids, assert_no_tie, benchmarks, column, join, lines, reworded, snippet, sort_space,  # noqa: E402
-                            sqlite_copy, table, tables_by_name, write_csv, write_json)
+from scenario_files import (Ids, column, join, lines, snippet, sort_space, table, tables_by_name,  # noqa: E402
+                            write_scenario)
 
 DIR = os.path.join(os.path.dirname(__file__), "..", "resources", "scenarios", "hr")
 CAT = "people.hris"
@@ -304,9 +304,9 @@ QUESTIONS = [
      "GROUP BY l.ctry_cd"),
     ("emea", "How many employees do we have in EMEA?",
      f"SELECT COUNT(*) AS headcount\nFROM {E} e\nJOIN {CAT}.locations l ON e.loc_id = l.loc_id\nWHERE l.rgn = 'EMEA' AND {CURRENT}"),
-    ("exempt_eng", "How many exempt employees work in Engineering?",
-     f"SELECT COUNT(*) AS exempt\nFROM {E} e\nJOIN {CAT}.job_codes j ON e.job_cd = j.job_cd\nJOIN {CAT}.dept d ON e.dept_cd = d.dept_cd\n"
-     f"WHERE j.flsa = 'E' AND d.dept_nm = 'Engineering' AND {CURRENT}"),
+    ("non_exempt_cs", "How many non-exempt employees work in Customer Success?",
+     f"SELECT COUNT(*) AS non_exempt\nFROM {E} e\nJOIN {CAT}.job_codes j ON e.job_cd = j.job_cd\nJOIN {CAT}.dept d ON e.dept_cd = d.dept_cd\n"
+     f"WHERE j.flsa = 'N' AND d.dept_nm = 'Customer Success' AND {CURRENT}"),
     ("salary_level_gender", "Average current salary by job level and gender",
      f"SELECT j.job_lvl, e.gndr, AVG(c.base_usd) AS avg_base_usd\nFROM {CAT}.comp_hist c\nJOIN {E} e ON c.emp_id = e.emp_id\n"
      f"JOIN {CAT}.job_codes j ON e.job_cd = j.job_cd\nWHERE c.end_dt IS NULL AND e.is_test = false\nGROUP BY j.job_lvl, e.gndr"),
@@ -352,7 +352,7 @@ REWORDED = {
     "reqs_6m": "Number of requisitions opened over the past 6 months",
     "headcount_country": "How many current employees are there in each country?",
     "emea": "What is our EMEA headcount?",
-    "exempt_eng": "Count of exempt staff in the Engineering department",
+    "non_exempt_cs": "Count of non-exempt staff in the Customer Success department",
     "salary_level_gender": "Mean current base pay per job level and per gender",
     "voluntary_share": "Of the 2024 leavers, what percentage left voluntarily?",
     "sales_titles": "List the job titles of the Sales job family.",
@@ -462,7 +462,7 @@ def spaces(by_key_benchmarks):
             snippet(ins, "employees.emp_typ = 'CTR'", "contractors", synonyms=["contractor"]),
             snippet(ins, "employees.term_rsn = 'VOL'", "voluntary leavers", synonyms=["voluntary", "resignations"]),
             snippet(ins, "employees.gndr = 'F'", "women", synonyms=["female"]),
-            snippet(ins, "job_codes.flsa = 'E'", "exempt"),
+            snippet(ins, "job_codes.flsa = 'N'", "non-exempt", synonyms=["non exempt"]),
             snippet(ins, "absences.abs_typ = 'SICK'", "sick leave", synonyms=["sick"]),
             snippet(ins, "absences.abs_typ = 'VAC'", "vacation"),
             snippet(ins, "absences.apprv_stat = 'PEND'", "waiting for approval", synonyms=["pending approval", "pending"]),
@@ -486,28 +486,8 @@ def spaces(by_key_benchmarks):
 
 
 def main():
-    for seed in range(11, 500):
-        data = generate(seed)
-        db = sqlite_copy({k: (HEADERS[k], [[v.isoformat() if isinstance(v, dt.date) else v for v in r] for r in rows])
-                          for k, rows in tables(data).items()})
-        try:
-            for sql, n in TIE_CHECKS:
-                assert_no_tie(db, sql, n, sql[:60])
-            break
-        except AssertionError:
-            continue
-    else:
-        raise SystemExit("no seed without ties")
-    for name, rows in tables(data).items():
-        write_csv(os.path.join(DIR, "data"), f"{CAT}.{name}", HEADERS[name],
-                  [[v.isoformat() if isinstance(v, dt.date) else v for v in r] for r in rows])
-    bench, by_key = benchmarks(Ids("01f0c7a000020000"), QUESTIONS)
-    bare, ideal = spaces(bench)
-    write_json(os.path.join(DIR, "space.json"), sort_space(bare))
-    write_json(os.path.join(DIR, "ideal.json"), ideal)
-    write_json(os.path.join(DIR, "reworded.json"), reworded(by_key, REWORDED, QUESTIONS))
-    print(f"seed {seed}: " + ", ".join(f"{len(rows)} {name}" for name, rows in tables(data).items())
-          + f"; {len(QUESTIONS)} benchmarks")
+    write_scenario(DIR, CAT, range(11, 500), generate, tables, HEADERS, TIE_CHECKS, QUESTIONS, REWORDED, spaces,
+                   Ids("01f0c7a000020000"))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ requires) and reworded.json of a scenario, and checks the data for ties with an 
 Not needed at run time: the generated files are committed.
 """
 import copy
+import datetime as dt
 import csv
 import json
 import os
@@ -147,3 +148,32 @@ def snippet(ids, sql, display_name, alias=None, synonyms=()):
     if synonyms:
         s["synonyms"] = list(synonyms)
     return s
+
+
+def write_scenario(out_dir, cat, seeds, generate, tables, headers, tie_checks, questions, rewordings, spaces, benchmark_ids):
+    """Picks the first seed whose data has no ties, then writes data/, space.json, ideal.json and reworded.json.
+
+    generate(seed) -> data; tables(data) -> {table: rows}; spaces(benchmarks) -> (bare, ideal)."""
+    def rows_of(rows):
+        return [[v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for v in r] for r in rows]
+
+    for seed in seeds:
+        data = generate(seed)
+        db = sqlite_copy({k: (headers[k], rows_of(rows)) for k, rows in tables(data).items()})
+        try:
+            for sql, n in tie_checks:
+                assert_no_tie(db, sql, n, sql[:60])
+            break
+        except AssertionError:
+            continue
+    else:
+        raise SystemExit("no seed without ties")
+    for name, rows in tables(data).items():
+        write_csv(os.path.join(out_dir, "data"), f"{cat}.{name}", headers[name], rows_of(rows))
+    bench, by_key = benchmarks(benchmark_ids, questions)
+    bare, ideal = spaces(bench)
+    write_json(os.path.join(out_dir, "space.json"), sort_space(bare))
+    write_json(os.path.join(out_dir, "ideal.json"), sort_space(ideal))
+    write_json(os.path.join(out_dir, "reworded.json"), reworded(by_key, rewordings, questions))
+    print(f"seed {seed}: " + ", ".join(f"{len(rows)} {name}" for name, rows in tables(data).items())
+          + f"; {len(questions)} benchmarks")
