@@ -318,7 +318,7 @@ QUESTIONS = [
 ]
 
 REWORDED = {
-    "headcount": "How many people work here at the moment?",
+    "headcount": "How many employees do we have at the moment?",
     "contractors": "What's the number of contractors we currently have?",
     "headcount_dept": "Give me the number of current staff in each department.",
     "on_leave": "What is the count of staff currently on leave?",

@@ -270,7 +270,7 @@ REWORDED = {
     "last_30d": "Count of shipments sent over the past 30 days",
     "rts": "What's the number of shipments that came back to sender?",
     "exceptions": "Count of shipments with an exception",
-    "top_customers": "Which 5 customers received the most shipments in 2024?",
+    "top_customers": "Show the 5 customers that received the most shipments in 2024, with their shipment counts.",
     "top_wh_pallets": "From which warehouse did the largest number of pallets leave in 2024?",
     "pallets_nl": "Total pallets shipped from our Dutch warehouses in 2024",
     "transfers_2024": "Number of warehouse-to-warehouse transfers in 2024",
