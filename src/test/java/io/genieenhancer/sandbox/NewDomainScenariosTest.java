@@ -59,9 +59,9 @@ class NewDomainScenariosTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hr", "logistics"})
-    void readmeStatesTheMeasuredBaselineAndCeilingAndTheIdealKnowledgeRaisesTheScore(String name) throws IOException {
+    void readmeStatesTheMeasuredBaselineAndCeilingAndTheIdealKnowledgeRaisesTheScore(String name) {
         ScenarioScores s = scores(name);
-        String readme = Files.readString(folder(name).resolve("README.md"));
+        String readme = s.scenario.readme();
         int n = s.scenario.space().benchmarks().questions().size();
         long baseline = correct(s, s.scenario.space());
         long ceiling = correct(s, ideal(s, name));
