@@ -3,6 +3,7 @@ package io.genieenhancer.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genieenhancer.sandbox.eval.BenchmarkJudge;
+import io.genieenhancer.sandbox.genie.SandboxGenie;
 import io.genieenhancer.sandbox.scenario.ScenarioLoader;
 import io.genieenhancer.space.SpaceConfig;
 import io.genieenhancer.space.SpaceConfig.BenchmarkQuestion;
@@ -117,8 +118,15 @@ class NewDomainScenariosTest {
         LOADED.clear();
     }
 
+    /** With {@code -Dscenario.print=true} the misses are printed with Genie's SQL, to update a README's gap table. */
     private static long correct(ScenarioScores s, SpaceConfig space) {
-        return s.outcomes(space).stream().filter(o -> o.verdict().good()).count();
+        List<BenchmarkJudge.Outcome> outcomes = s.outcomes(space);
+        if (Boolean.getBoolean("scenario.print")) {
+            outcomes.stream().filter(o -> !o.verdict().good()).forEach(o -> System.out.println(s.scenario.name() + " FAIL: "
+                    + o.question().questionText() + " " + o.verdict().reasons() + "\n    genie: "
+                    + (o.answer() instanceof SandboxGenie.SqlAnswer a ? a.sql() : "(asks back)")));
+        }
+        return outcomes.stream().filter(o -> o.verdict().good()).count();
     }
 
     private static SpaceConfig ideal(ScenarioScores s, String name) {
