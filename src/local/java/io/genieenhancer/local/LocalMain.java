@@ -205,6 +205,7 @@ public final class LocalMain {
         }
 
         private static int benchmark(Benchmark b) throws Exception {
+            long start = System.nanoTime();
             List<Effectiveness.ScenarioResult> results = new EffectivenessRun(LocalFunctions.fromContainer(),
                     b.out().resolve("runs"), System.out).run(b.scenarios(), b.options(), b.knobs(), b.port(), timestamp());
             String table = Effectiveness.markdown(results, b.options().maxIterations());
@@ -215,7 +216,8 @@ public final class LocalMain {
             System.out.println();
             System.out.print(table);
             System.out.println();
-            System.out.println("written: " + b.out().resolve("effectiveness.md") + ", " + b.out().resolve("effectiveness.json"));
+            System.out.printf(java.util.Locale.ROOT, "%d scenarios in %.1f s; written: %s, %s%n", results.size(),
+                    (System.nanoTime() - start) / 1e9, b.out().resolve("effectiveness.md"), b.out().resolve("effectiveness.json"));
             return results.stream().anyMatch(r -> r.outcome().startsWith("FAILED")) ? 1 : 0;
         }
 

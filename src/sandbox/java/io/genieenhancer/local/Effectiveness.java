@@ -170,7 +170,7 @@ public final class Effectiveness {
         Total t = total(results);
         b.append("| **total** (").append(t.scenarios()).append(") | ").append(t.questions()).append(" | ")
                 .append(cell(Optional.of(t.baseline()))).append(" | ")
-                .append(t.withCeiling() == 0 ? "–" : t.ceiling() + " (" + t.withCeiling() + " scenarios)").append(" |")
+                .append(t.withCeiling() == 0 ? "–" : t.ceiling() + " (" + t.withCeiling() + " with one)").append(" |")
                 .append(" |".repeat(iterations)).append(' ').append(t.fixesApplied()).append(" / ")
                 .append(t.fixesRolledBack()).append(" | ").append(cell(Optional.of(t.result()))).append(" | ")
                 .append(percent(t.shareOfCeiling())).append(" | ").append(t.atCeilingBar()).append(" of ")

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,9 +51,11 @@ public final class EffectivenessRun {
         List<ScenarioResult> results = new ArrayList<>();
         for (String name : scenarios) {
             log.printf("%n=== scenario %s ===%n", name);
+            long start = System.nanoTime();
             ScenarioResult r = one(name, options, knobs, port, "eff-" + name + "-" + runIdSuffix);
-            log.printf("=== %s: baseline %s, final %s, ceiling %s, %s%n", name, Effectiveness.cell(r.baseline()),
-                    Effectiveness.cell(r.result()), Effectiveness.cell(r.ceiling()), r.outcome());
+            log.printf(Locale.ROOT, "=== %s: baseline %s, final %s, ceiling %s, %s (%.1f s)%n", name,
+                    Effectiveness.cell(r.baseline()), Effectiveness.cell(r.result()), Effectiveness.cell(r.ceiling()),
+                    r.outcome(), (System.nanoTime() - start) / 1e9);
             results.add(r);
         }
         return results;

@@ -106,7 +106,7 @@ class EffectivenessTest {
                 + "35 / 46 (76.1 %) (rolled back) | 42 / 46 (91.3 %) | 25 / 3 | 42 / 46 (91.3 %) | 91.3 % | MAX_ITERATIONS |"), md);
         assertTrue(md.contains("| beta | 8 | 6 / 8 (75.0 %) | – | 4 / 8 (50.0 %) (rolled back) | no fixes | – | 1 / 1 | "
                 + "6 / 8 (75.0 %) | – | NO_FIXES |"), md);
-        assertTrue(md.contains("| **total** (2) | 54 | 22 / 54 (40.7 %) | 46 / 46 (1 scenarios) | | | | 26 / 4 | "
+        assertTrue(md.contains("| **total** (2) | 54 | 22 / 54 (40.7 %) | 46 / 46 (1 with one) | | | | 26 / 4 | "
                 + "48 / 54 (88.9 %) | 91.3 % | 1 of 1 at ≥ 85 % of ceiling |"), md);
         assertTrue(md.contains("| beta | 8 | 6 / 8 (75.0 %) → 8 / 8 (100.0 %) | 4 / 8 (50.0 %) → 5 / 8 (62.5 %) | 50.0 % |"), md);
         assertEquals(2, md.lines().filter(l -> l.startsWith("| **total**")).count(), "a total line in each table");
