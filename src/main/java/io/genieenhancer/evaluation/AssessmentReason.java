@@ -41,7 +41,11 @@ public enum AssessmentReason {
     LLM_JUDGE_SEMANTIC_ERROR(Origin.DATABRICKS),
 
     // --- ours
-    /** Rows and values are right but the ground truth orders its rows and Genie's order differs. */
+    /**
+     * No longer produced: Databricks rates the same rows in another order GOOD, and so do we. Kept so
+     * evaluations stored by older builds still read.
+     */
+    @Deprecated
     RESULT_ROW_ORDER(Origin.ENHANCER),
     /** Both results hit the row cap and differ: a prefix of each says nothing about the whole. */
     RESULT_TRUNCATED(Origin.ENHANCER),

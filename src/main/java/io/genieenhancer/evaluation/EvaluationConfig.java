@@ -49,12 +49,12 @@ public interface EvaluationConfig {
     @WithDefault("10")
     int statementWaitSeconds();
 
-    /** Numbers are compared after rounding to this many decimals. */
+    /** Numbers are compared after rounding to this many significant digits (Databricks: 4). */
     @WithDefault("4")
-    int decimals();
+    int significantDigits();
 
-    /** Genie's result may have columns the ground truth lacks. */
-    @WithDefault("true")
+    /** Genie's result may have columns the ground truth lacks (Databricks: no, extra columns are BAD). */
+    @WithDefault("false")
     boolean allowExtraColumns();
 
     /** Questions x repeats allowed in one self-run plan (Step Functions payload limit). */
@@ -80,6 +80,6 @@ public interface EvaluationConfig {
     default EvaluationSettings settings() {
         return new EvaluationSettings(evaluator(), repeats(), questionsPerMinute(), pollBudget(), pollInterval(),
                 questionTimeout(), evalRunTimeout(), warehouseId(), rowCap(), statementWaitSeconds(),
-                new ComparisonOptions(decimals(), allowExtraColumns()), maxQuestionItems());
+                new ComparisonOptions(significantDigits(), allowExtraColumns()), maxQuestionItems());
     }
 }

@@ -1,6 +1,7 @@
 package io.genieenhancer.evaluation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,18 +15,25 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whether Genie's result answers the benchmark question the way the ground truth does, and if
- * not, says why in Databricks' {@code assessment_reasons} vocabulary.
+ * not, says why in Databricks' {@code assessment_reasons} vocabulary. This is the one definition of a
+ * correct answer: the self-run evaluator uses it, and so does the sandbox's eval-run judge.
  *
- * <p>Rules: column names are ignored (Genie's aliases are its own); columns are paired by their values,
- * then by position. Row order counts only when the ground truth orders its rows. Numbers are rounded
- * to {@link ComparisonOptions#decimals()} so float noise and {@code 5} vs {@code 5.0} do not fail a
- * question; NULL only equals NULL. When a side hit the row cap only the rows it shows are evidence: a
- * truncated ground truth must be contained in Genie's rows, a truncated Genie result in the ground
- * truth's, and two truncated results that differ are INCONCLUSIVE rather than wrong.
+ * <p>The rules are Databricks' benchmark ratings ("Interpret ratings",
+ * https://docs.databricks.com/aws/en/genie/benchmarks#interpret-ratings): SQL identical to the SQL answer
+ * is GOOD; the same data sorted differently is GOOD (row order never counts, ORDER BY or not); numbers
+ * that round to the same {@link ComparisonOptions#significantDigits() 4 significant digits} are equal;
+ * an empty result, extra columns, or a different single cell are BAD. What the page leaves open is
+ * settled here: column names are ignored (Genie's aliases are its own) and columns are paired by their
+ * values, then by position; NULL only equals NULL; a midnight timestamp equals its date. When a side hit
+ * the row cap only the rows it shows are evidence: a truncated ground truth must be contained in Genie's
+ * rows, a truncated Genie result in the ground truth's, and two truncated results that differ are
+ * INCONCLUSIVE rather than wrong.
  */
 public final class ResultComparator {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,4})?");
+    /** 2024-01-01T00:00:00.000Z (Statement API), 2024-01-01 00:00:00, 2024-01-01T00:00 ... */
+    private static final Pattern MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]00:00(:00(\\.0+)?)?(Z|[+-]00:?00)?");
 
     private final ComparisonOptions options;
 
@@ -38,11 +46,35 @@ public final class ResultComparator {
     }
 
     /**
+     * Compares the SQL first: Genie's SQL identical to the SQL answer is a match whatever the rows (two
+     * runs of a non-deterministic query may differ), as in Databricks' ratings.
+     */
+    public Comparison compare(String expectedSql, ResultSet expected, String generatedSql, ResultSet actual) {
+        if (sameSql(expectedSql, generatedSql)) {
+            return Comparison.match(List.of(), "Genie's SQL is the SQL answer");
+        }
+        return compare(expected, actual);
+    }
+
+    /** Identical up to white space and a trailing semicolon; case counts (string literals are case-sensitive). */
+    public static boolean sameSql(String expectedSql, String generatedSql) {
+        return expectedSql != null && generatedSql != null && !expectedSql.isBlank()
+                && canonicalSql(expectedSql).equals(canonicalSql(generatedSql));
+    }
+
+    private static String canonicalSql(String sql) {
+        String s = sql.trim().replaceAll("\\s+", " ");
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).trim();
+        }
+        return s;
+    }
+
+    /**
      * @param expected the ground truth's result
      * @param actual   Genie's result
-     * @param ordered  whether the ground truth orders its rows (see {@link SqlOrdering#ordersRows(String)})
      */
-    public Comparison compare(ResultSet expected, ResultSet actual, boolean ordered) {
+    public Comparison compare(ResultSet expected, ResultSet actual) {
         List<List<String>> e = normalize(expected);
         List<List<String>> a = normalize(actual);
         if (e.isEmpty() && a.isEmpty()) {
@@ -85,9 +117,7 @@ public final class ResultComparator {
 
         List<List<String>> eProjected = project(e, mapped, null);
         List<List<String>> aProjected = project(a, mapped, mapping);
-        RowVerdict rows = ordered
-                ? compareOrdered(eProjected, expected.truncated(), aProjected, actual.truncated())
-                : compareUnordered(eProjected, expected.truncated(), aProjected, actual.truncated());
+        RowVerdict rows = compareRows(eProjected, expected.truncated(), aProjected, actual.truncated());
         reasons.addAll(rows.reasons);
         if (!rows.detail.isEmpty()) {
             notes.add(rows.detail);
@@ -115,7 +145,7 @@ public final class ResultComparator {
         static final RowVerdict SAME = new RowVerdict(List.of(), false, "");
     }
 
-    private static RowVerdict compareUnordered(List<List<String>> e, boolean eTruncated, List<List<String>> a, boolean aTruncated) {
+    private static RowVerdict compareRows(List<List<String>> e, boolean eTruncated, List<List<String>> a, boolean aTruncated) {
         Map<List<String>, Integer> missing = minus(e, a);
         Map<List<String>, Integer> extra = minus(a, e);
         // rows beyond a cap are unknown: Genie's "extra" rows may be further down a truncated ground truth,
@@ -128,52 +158,12 @@ public final class ResultComparator {
                     ? new RowVerdict(List.of(), true, "both results are truncated and their visible rows differ")
                     : RowVerdict.SAME;
         }
-        if (missingCount == 1 && extraCount == 1
-                && differingCells(single(missing), single(extra)) == 1) {
-            return new RowVerdict(List.of(AssessmentReason.SINGLE_CELL_DIFFERENCE), false, "exactly one value differs");
+        // the API's SINGLE_CELL_DIFFERENCE: "single value result was produced but differs from ground truth result"
+        if (e.size() == 1 && a.size() == 1 && e.get(0).size() == 1 && a.get(0).size() == 1) {
+            return new RowVerdict(List.of(AssessmentReason.SINGLE_CELL_DIFFERENCE), false,
+                    "the single value differs (" + e.get(0).get(0) + " expected, " + a.get(0).get(0) + " returned)");
         }
         return rowCounts(missingCount, extraCount);
-    }
-
-    private static RowVerdict compareOrdered(List<List<String>> e, boolean eTruncated, List<List<String>> a, boolean aTruncated) {
-        int common = Math.min(e.size(), a.size());
-        List<AssessmentReason> reasons = new ArrayList<>();
-        int missingCount = 0;
-        int extraCount = 0;
-        if (e.size() > a.size() && !aTruncated) {
-            missingCount = e.size() - a.size();
-        }
-        if (a.size() > e.size() && !eTruncated) {
-            extraCount = a.size() - e.size();
-        }
-        List<List<String>> ePrefix = e.subList(0, common);
-        List<List<String>> aPrefix = a.subList(0, common);
-        if (ePrefix.equals(aPrefix)) {
-            return missingCount + extraCount == 0 ? RowVerdict.SAME : rowCounts(missingCount, extraCount);
-        }
-        Map<List<String>, Integer> missing = minus(ePrefix, aPrefix);
-        Map<List<String>, Integer> extra = minus(aPrefix, ePrefix);
-        if (missing.isEmpty() && extra.isEmpty()) {
-            reasons.add(AssessmentReason.RESULT_ROW_ORDER);
-            RowVerdict counts = rowCounts(missingCount, extraCount);
-            reasons.addAll(counts.reasons);
-            return new RowVerdict(reasons, false, "same rows in a different order than the ground truth's ORDER BY"
-                    + (counts.detail.isEmpty() ? "" : "; " + counts.detail));
-        }
-        if (missingCount == 0 && extraCount == 0 && count(missing) == 1 && count(extra) == 1) {
-            int differingRows = 0;
-            int cells = 0;
-            for (int i = 0; i < common; i++) {
-                if (!ePrefix.get(i).equals(aPrefix.get(i))) {
-                    differingRows++;
-                    cells = differingCells(ePrefix.get(i), aPrefix.get(i));
-                }
-            }
-            if (differingRows == 1 && cells == 1) {
-                return new RowVerdict(List.of(AssessmentReason.SINGLE_CELL_DIFFERENCE), false, "exactly one value differs");
-            }
-        }
-        return rowCounts(missingCount + count(missing), extraCount + count(extra));
     }
 
     private static RowVerdict rowCounts(int missing, int extra) {
@@ -204,15 +194,27 @@ public final class ResultComparator {
         return out;
     }
 
-    /** Numbers become their rounded plain form ({@code 5}, {@code 5.0}, {@code 5.00001} all read {@code 5}). */
+    /**
+     * Numbers become their plain form rounded to the significant digits ({@code 5}, {@code 5.0},
+     * {@code 5.00001} all read {@code 5}; {@code 0.333333} reads {@code 0.3333}); a midnight timestamp
+     * becomes its date ({@code 2024-01-01T00:00:00.000Z} reads {@code 2024-01-01}): a DATE and a
+     * TIMESTAMP holding the same day are the same answer. Other text is compared exactly.
+     */
     String normalizeValue(String v) {
         if (v == null) {
             return null;
         }
         String t = v.trim();
         if (NUMBER.matcher(t).matches()) {
-            BigDecimal d = new BigDecimal(t).setScale(options.decimals(), RoundingMode.HALF_UP).stripTrailingZeros();
-            return d.signum() == 0 ? "0" : d.toPlainString();
+            BigDecimal d = new BigDecimal(t);
+            if (d.signum() == 0) {
+                return "0";
+            }
+            return d.round(new MathContext(options.significantDigits(), RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+        }
+        java.util.regex.Matcher midnight = MIDNIGHT.matcher(t);
+        if (midnight.matches()) {
+            return midnight.group(1);
         }
         return v;
     }
@@ -242,20 +244,6 @@ public final class ResultComparator {
 
     private static int count(Map<List<String>, Integer> multiset) {
         return multiset.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static List<String> single(Map<List<String>, Integer> multiset) {
-        return multiset.keySet().iterator().next();
-    }
-
-    private static int differingCells(List<String> x, List<String> y) {
-        int n = 0;
-        for (int i = 0; i < x.size(); i++) {
-            if (!Objects.equals(x.get(i), y.get(i))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static String rows(int n, boolean truncated) {

@@ -392,8 +392,8 @@ public final class SelfRunEvaluator implements Evaluator {
 
         private QuestionOutcome compared(ResultSet actual, String statementId) {
             ResultSet expected = truth().flatMap(GroundTruth::result).orElseThrow();
-            boolean ordered = SqlOrdering.ordersRows(question.groundTruthSql().orElse(""));
-            Comparison c = new ResultComparator(plan.comparison()).compare(expected, actual, ordered);
+            Comparison c = new ResultComparator(plan.comparison())
+                    .compare(question.groundTruthSql().orElse(""), expected, state.generatedSql().orElse(""), actual);
             OutcomeStatus status = switch (c.verdict()) {
                 case MATCH -> OutcomeStatus.CORRECT;
                 case MISMATCH -> OutcomeStatus.INCORRECT;

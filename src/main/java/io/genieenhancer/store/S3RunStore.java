@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -21,16 +22,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
  * The run store in a versioned S3 bucket. Every object is written with server-side encryption and its
  * SHA-256 in the metadata ({@code x-amz-meta-sha256}); conditional writes use S3's
  * {@code If-None-Match: *} and {@code If-Match}.
+ *
+ * <p>Conditional writes are retry-safe. The SDK retries a PUT whose response was lost (an I/O error after
+ * the object had landed: "Error writing request body to server"); the retry then fails its own
+ * precondition (412), which would read as "someone else got there first" — a run would think it lost its
+ * own lock or record. So each conditional write carries a fresh write id in its metadata, and after a
+ * 412/409 the object is read back: our write id and hash mean the write was ours.
  */
 public final class S3RunStore implements RunStore {
 
     static final String SHA_META = "sha256";
+    /** One id per conditional write call, to recognise our own write after an SDK retry. */
+    static final String WRITE_ID_META = "write-id";
 
     private final S3Client s3;
     private final String bucket;
@@ -57,12 +67,12 @@ public final class S3RunStore implements RunStore {
 
     @Override
     public Optional<StoredObject> putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        return conditional(() -> doPut(key, content, metadata, b -> b.ifNoneMatch("*")));
+        return conditional(key, content, metadata, b -> b.ifNoneMatch("*"));
     }
 
     @Override
     public Optional<StoredObject> putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedEtag) {
-        return conditional(() -> doPut(key, content, metadata, b -> b.ifMatch(expectedEtag)));
+        return conditional(key, content, metadata, b -> b.ifMatch(expectedEtag));
     }
 
     @Override
@@ -112,6 +122,7 @@ public final class S3RunStore implements RunStore {
             byte[] content = bytes.asByteArray();
             Map<String, String> meta = new HashMap<>(r.metadata());
             meta.remove(SHA_META);
+            meta.remove(WRITE_ID_META);
             return Optional.of(new StoredContent(new StoredObject(key, r.versionId(), Hashes.sha256(content), r.eTag()),
                     content, Map.copyOf(meta)));
         } catch (NoSuchKeyException e) {
@@ -125,12 +136,34 @@ public final class S3RunStore implements RunStore {
         }
     }
 
-    private static Optional<StoredObject> conditional(java.util.function.Supplier<StoredObject> write) {
+    private Optional<StoredObject> conditional(String key, byte[] content, Map<String, String> metadata,
+            UnaryOperator<PutObjectRequest.Builder> condition) {
+        String writeId = UUID.randomUUID().toString();
+        Map<String, String> meta = new HashMap<>(metadata);
+        meta.put(WRITE_ID_META, writeId);
         try {
-            return Optional.of(write.get());
+            return Optional.of(doPut(key, content, meta, condition));
         } catch (S3Exception e) {
             // 412: precondition failed; 409: a concurrent conditional write is in flight
             if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return ownWrite(key, writeId, Hashes.sha256(content));
+            }
+            throw e;
+        }
+    }
+
+    /** The object under {@code key} when it is the one this call wrote (an SDK retry lost the first answer). */
+    private Optional<StoredObject> ownWrite(String key, String writeId, String sha) {
+        try {
+            HeadObjectResponse head = call(key, () -> s3.headObject(b -> b.bucket(bucket).key(prefix + key)));
+            Map<String, String> meta = head.metadata();
+            return writeId.equals(meta.get(WRITE_ID_META)) && sha.equals(meta.get(SHA_META))
+                    ? Optional.of(new StoredObject(key, head.versionId(), sha, head.eTag()))
+                    : Optional.empty();
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
                 return Optional.empty();
             }
             throw e;

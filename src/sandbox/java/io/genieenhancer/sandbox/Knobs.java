@@ -1,5 +1,7 @@
 package io.genieenhancer.sandbox;
 
+import io.genieenhancer.sandbox.genie.LlmGenie;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.function.Function;
  * @param rateLimitPerMinute         questions per rolling minute before HTTP 429; 0 = no limit (default 0)
  * @param flipRate                   share of answers that slip (drop a filter), 0..1 (default 0)
  * @param seed                       seed of the slips: same seed, same questions in the same order -> same slips (default 42)
+ * @param genieLlm                   when present, a language model behind this OpenAI-compatible endpoint answers
+ *                                   instead of the deterministic Genie (default: absent)
  */
 public record Knobs(
         Duration reindexDelay,
@@ -24,7 +28,8 @@ public record Knobs(
         Duration genieLatency,
         int rateLimitPerMinute,
         double flipRate,
-        long seed) {
+        long seed,
+        Optional<LlmGenie.Config> genieLlm) {
 
     public static final String REINDEX_DELAY = "sandbox.reindex-delay-seconds";
     public static final String ENTITY_MATCHING_REINDEX_DELAY = "sandbox.reindex-entity-matching-delay-seconds";
@@ -32,6 +37,16 @@ public record Knobs(
     public static final String RATE_LIMIT = "sandbox.rate-limit-per-minute";
     public static final String FLIP_RATE = "sandbox.flip-rate";
     public static final String SEED = "sandbox.seed";
+    public static final String GENIE_LLM_BASE_URL = "sandbox.genie.llm.base-url";
+    public static final String GENIE_LLM_MODEL = "sandbox.genie.llm.model";
+    public static final String GENIE_LLM_API_KEY = "sandbox.genie.llm.api-key";
+    public static final String GENIE_LLM_TIMEOUT = "sandbox.genie.llm.timeout-seconds";
+
+    /** The deterministic Genie answers (no language model). */
+    public Knobs(Duration reindexDelay, Duration entityMatchingReindexDelay, Duration genieLatency, int rateLimitPerMinute,
+            double flipRate, long seed) {
+        this(reindexDelay, entityMatchingReindexDelay, genieLatency, rateLimitPerMinute, flipRate, seed, Optional.empty());
+    }
 
     public Knobs {
         if (reindexDelay.isNegative() || entityMatchingReindexDelay.isNegative() || genieLatency.isNegative()) {
@@ -64,7 +79,10 @@ public record Knobs(
                 lookup.apply(GENIE_LATENCY).map(v -> Duration.ofMillis(Math.round(number(GENIE_LATENCY, v)))).orElse(d.genieLatency),
                 lookup.apply(RATE_LIMIT).map(v -> (int) number(RATE_LIMIT, v)).orElse(d.rateLimitPerMinute),
                 lookup.apply(FLIP_RATE).map(v -> number(FLIP_RATE, v)).orElse(d.flipRate),
-                lookup.apply(SEED).map(v -> (long) number(SEED, v)).orElse(d.seed));
+                lookup.apply(SEED).map(v -> (long) number(SEED, v)).orElse(d.seed),
+                lookup.apply(GENIE_LLM_BASE_URL).filter(v -> !v.isBlank()).map(url -> new LlmGenie.Config(url,
+                        lookup.apply(GENIE_LLM_MODEL).orElse(""), lookup.apply(GENIE_LLM_API_KEY),
+                        Duration.ofMillis(Math.round(lookup.apply(GENIE_LLM_TIMEOUT).map(v -> number(GENIE_LLM_TIMEOUT, v)).orElse(60.0) * 1000)))));
     }
 
     public static Knobs from(Map<String, String> properties) {
@@ -94,18 +112,22 @@ public record Knobs(
     }
 
     public Knobs withReindexDelay(Duration delay, Duration entityMatchingDelay) {
-        return new Knobs(delay, entityMatchingDelay, genieLatency, rateLimitPerMinute, flipRate, seed);
+        return new Knobs(delay, entityMatchingDelay, genieLatency, rateLimitPerMinute, flipRate, seed, genieLlm);
     }
 
     public Knobs withGenieLatency(Duration latency) {
-        return new Knobs(reindexDelay, entityMatchingReindexDelay, latency, rateLimitPerMinute, flipRate, seed);
+        return new Knobs(reindexDelay, entityMatchingReindexDelay, latency, rateLimitPerMinute, flipRate, seed, genieLlm);
     }
 
     public Knobs withRateLimitPerMinute(int limit) {
-        return new Knobs(reindexDelay, entityMatchingReindexDelay, genieLatency, limit, flipRate, seed);
+        return new Knobs(reindexDelay, entityMatchingReindexDelay, genieLatency, limit, flipRate, seed, genieLlm);
     }
 
     public Knobs withFlips(double rate, long seed) {
-        return new Knobs(reindexDelay, entityMatchingReindexDelay, genieLatency, rateLimitPerMinute, rate, seed);
+        return new Knobs(reindexDelay, entityMatchingReindexDelay, genieLatency, rateLimitPerMinute, rate, seed, genieLlm);
+    }
+
+    public Knobs withGenieLlm(Optional<LlmGenie.Config> llm) {
+        return new Knobs(reindexDelay, entityMatchingReindexDelay, genieLatency, rateLimitPerMinute, flipRate, seed, llm);
     }
 }

@@ -1,7 +1,9 @@
 package io.genieenhancer.sandbox;
 
 import io.genieenhancer.sandbox.eval.BenchmarkJudge;
+import io.genieenhancer.sandbox.genie.Genie;
 import io.genieenhancer.sandbox.genie.Knowledge;
+import io.genieenhancer.sandbox.genie.LlmGenie;
 import io.genieenhancer.sandbox.genie.SandboxGenie;
 import io.genieenhancer.sandbox.scenario.Scenario;
 import io.genieenhancer.sandbox.server.ApiError;
@@ -118,6 +120,7 @@ public final class WorkspaceState {
     private final Scenario scenario;
     private final SandboxDatabase db;
     private final Knobs knobs;
+    private final Genie genie;
     private final Clock clock;
 
     private String title;
@@ -140,6 +143,7 @@ public final class WorkspaceState {
         this.scenario = scenario;
         this.db = db;
         this.knobs = knobs;
+        this.genie = knobs.genieLlm().<Genie>map(llm -> new LlmGenie(llm, db.tables())).orElse(Genie.DETERMINISTIC);
         this.clock = clock;
         this.title = scenario.title();
         this.description = scenario.description();
@@ -307,7 +311,8 @@ public final class WorkspaceState {
     }
 
     private Message ask(Conversation c, String content, Instant now) {
-        SandboxGenie.Answer answer = SandboxGenie.answer(knowledge(effectiveVersion()), content, slips(content));
+        Version v = effectiveVersion();
+        SandboxGenie.Answer answer = genie.answer(v.config(), knowledge(v), content, slips(content));
         Optional<Statement> st = Optional.empty();
         if (answer instanceof SandboxGenie.SqlAnswer sql) {
             st = Optional.of(run(sql.sql(), BenchmarkJudge.ROW_LIMIT, now));
@@ -420,11 +425,12 @@ public final class WorkspaceState {
             throw ApiError.invalid("The space has no benchmark questions to evaluate.");
         }
         Instant now = clock.instant();
-        Knowledge k = knowledge(effectiveVersion());
+        Version v = effectiveVersion();
+        Knowledge k = knowledge(v);
         List<EvalItem> items = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             BenchmarkQuestion q = chosen.get(i);
-            BenchmarkJudge.Outcome o = BenchmarkJudge.judge(db, k, q, slips(q.questionText()));
+            BenchmarkJudge.Outcome o = BenchmarkJudge.judge(db, genie, v.config(), k, q, slips(q.questionText()));
             Optional<Statement> actual = o.answer() instanceof SandboxGenie.SqlAnswer a
                     ? Optional.of(record(a.sql(), o.actual(), o.actualError(), now)) : Optional.empty();
             Optional<Statement> expected = Optional.of(record(q.groundTruthSql().orElse(""), o.expected(), o.expectedError(), now));

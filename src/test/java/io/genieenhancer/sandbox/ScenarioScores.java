@@ -22,7 +22,7 @@ final class ScenarioScores implements AutoCloseable {
     ScenarioScores(String bundled) {
         folder = ScenarioLoader.locate(bundled);
         scenario = ScenarioLoader.read(folder);
-        db = SandboxDatabase.create(scenario.catalog());
+        db = SandboxDatabase.create(scenario.catalog(), scenario.today());
         ScenarioLoader.install(scenario, db);
     }
 

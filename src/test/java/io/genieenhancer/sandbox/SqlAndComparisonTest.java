@@ -1,5 +1,6 @@
 package io.genieenhancer.sandbox;
 
+import io.genieenhancer.evaluation.ResultComparator;
 import io.genieenhancer.sandbox.eval.ResultComparison;
 import io.genieenhancer.sandbox.sql.DatabricksSql;
 import io.genieenhancer.sandbox.sql.QueryResult;
@@ -8,8 +9,10 @@ import io.genieenhancer.sandbox.sql.SqlFailure;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +48,15 @@ class SqlAndComparisonTest {
     }
 
     @Test
+    void aPinnedTodayReplacesEveryClockFunctionButNotColumnsOrCallsWithArguments() {
+        DatabricksSql pinned = new DatabricksSql("main", Optional.of(LocalDate.of(2024, 6, 15)));
+        assertEquals("SELECT DATE '2024-06-15', DATE '2024-06-15', TIMESTAMP '2024-06-15 00:00:00', TIMESTAMP '2024-06-15 00:00:00'",
+                pinned.toH2("SELECT CURRENT_DATE, current_date(), NOW(), CURRENT_TIMESTAMP"));
+        assertEquals("SELECT t.now, 'CURRENT_DATE' FROM t", pinned.toH2("SELECT t.now, 'CURRENT_DATE' FROM t"));
+        assertEquals("SELECT CURRENT_DATE", dialect.toH2("SELECT CURRENT_DATE"), "no pinned date: the clock stays");
+    }
+
+    @Test
     void stringLiteralsAndCommentsAreNeverRewritten() {
         assertEquals("SELECT 'main.retail.orders IF(' -- main.retail.x", dialect.toH2("SELECT 'main.retail.orders IF(' -- main.retail.x"));
     }
@@ -59,17 +71,67 @@ class SqlAndComparisonTest {
         }
     }
 
+    // ---- one definition of "correct": each rule of Databricks' benchmark ratings
+    // (https://docs.databricks.com/aws/en/genie/benchmarks#interpret-ratings) holds for the sandbox's
+    // eval-run judge and for the product's self-run comparator alike
+
     @Test
-    void resultsMatchWhateverTheRowAndColumnOrder() {
-        QueryResult expected = result(List.of("region", "revenue"), row("EMEA", "10.50"), row("AMER", "3"));
-        QueryResult actual = result(List.of("revenue", "region"), row("3.0000", "AMER"), row("10.5", "EMEA"));
-        assertTrue(ResultComparison.compare(expected, actual).good());
+    void rowOrderIsIgnoredEvenWhenTheSqlAnswerOrders() {
+        String answer = "SELECT region, revenue FROM t ORDER BY revenue DESC";
+        QueryResult expected = result(List.of("region", "revenue"), row("EMEA", "10"), row("AMER", "3"));
+        QueryResult actual = result(List.of("region", "revenue"), row("AMER", "3"), row("EMEA", "10"));
+        assertBoth(true, answer, expected, "SELECT region, revenue FROM t", actual);
     }
 
     @Test
-    void numbersAreComparedRoundedToFourDecimals() {
-        assertTrue(ResultComparison.compare(result(List.of("x"), row("0.333333333")), result(List.of("x"), row("0.33333"))).good());
-        assertFalse(ResultComparison.compare(result(List.of("x"), row("0.3333")), result(List.of("x"), row("0.3334"))).good());
+    void columnNamesAndColumnOrderAreIgnored() {
+        QueryResult expected = result(List.of("region", "revenue"), row("EMEA", "10.50"), row("AMER", "3"));
+        QueryResult actual = result(List.of("total", "name"), row("3.0000", "AMER"), row("10.5", "EMEA"));
+        assertBoth(true, expected, actual);
+    }
+
+    @Test
+    void extraColumnsAreBad() {
+        QueryResult expected = result(List.of("region"), row("EMEA"), row("AMER"));
+        QueryResult actual = result(List.of("region", "orders"), row("EMEA", "4"), row("AMER", "2"));
+        assertBoth(false, expected, actual);
+        assertEquals(List.of("RESULT_EXTRA_COLUMNS"), ResultComparison.compare(expected, actual).reasons());
+    }
+
+    @Test
+    void missingColumnsAreBad() {
+        QueryResult expected = result(List.of("region", "orders"), row("EMEA", "4"), row("AMER", "2"));
+        QueryResult actual = result(List.of("region"), row("EMEA"), row("AMER"));
+        assertBoth(false, expected, actual);
+        assertEquals(List.of("RESULT_MISSING_COLUMNS"), ResultComparison.compare(expected, actual).reasons());
+    }
+
+    @Test
+    void numbersAreComparedRoundedToFourSignificantDigits() {
+        assertBoth(true, result(List.of("x"), row("0.333333333")), result(List.of("x"), row("0.33333")));
+        assertBoth(true, result(List.of("x"), row("12345")), result(List.of("x"), row("12349")));
+        assertBoth(false, result(List.of("x"), row("0.3333")), result(List.of("x"), row("0.3334")));
+        assertBoth(false, result(List.of("x"), row("0.0001234")), result(List.of("x"), row("0.0001235")));
+    }
+
+    @Test
+    void nullEqualsOnlyNull() {
+        assertBoth(true, result(List.of("x"), row((String) null)), result(List.of("x"), row((String) null)));
+        assertBoth(false, result(List.of("x"), row((String) null)), result(List.of("x"), row("")));
+        assertBoth(false, result(List.of("x"), row((String) null)), result(List.of("x"), row("null")));
+        assertBoth(false, result(List.of("x"), row((String) null)), result(List.of("x"), row("0")));
+    }
+
+    @Test
+    void aMidnightTimestampIsItsDate() {
+        assertBoth(true, result(List.of("d"), row("2024-03-01")), result(List.of("d"), row("2024-03-01T00:00:00.000Z")));
+        assertBoth(false, result(List.of("d"), row("2024-03-01")), result(List.of("d"), row("2024-03-01T10:00:00.000Z")));
+    }
+
+    @Test
+    void theSqlAnswerItselfIsGood() {
+        String sql = "SELECT COUNT(*) FROM t";
+        assertBoth(true, sql, result(List.of("n"), row("1")), sql + ";", result(List.of("n"), row("2")));
     }
 
     @Test
@@ -83,13 +145,19 @@ class SqlAndComparisonTest {
                 ResultComparison.compare(expected, result(List.of("a"), row("1"))).reasons());
         assertEquals(List.of("SINGLE_CELL_DIFFERENCE"),
                 ResultComparison.compare(result(List.of("n"), row("7")), result(List.of("n"), row("8"))).reasons());
+        assertEquals(List.of("EMPTY_RESULT"), ResultComparison.noResult().reasons());
         assertEquals(ResultComparison.Assessment.NEEDS_REVIEW, ResultComparison.groundTruthFailed().assessment());
     }
 
-    @Test
-    void nullIsNotTheEmptyStringOrTheTextNull() {
-        assertFalse(ResultComparison.compare(result(List.of("x"), row((String) null)), result(List.of("x"), row(""))).good());
-        assertFalse(ResultComparison.compare(result(List.of("x"), row((String) null)), result(List.of("x"), row("null"))).good());
+    private static void assertBoth(boolean good, QueryResult expected, QueryResult actual) {
+        assertBoth(good, "SELECT 'the answer'", expected, "SELECT 'something else'", actual);
+    }
+
+    /** The sandbox judge's verdict and the product comparator's, each checked on its own. */
+    private static void assertBoth(boolean good, String answerSql, QueryResult expected, String generatedSql, QueryResult actual) {
+        assertEquals(good, ResultComparison.compare(answerSql, expected, generatedSql, actual).good(), "sandbox eval-run judge");
+        assertEquals(good, new ResultComparator().compare(answerSql, ResultComparison.resultSet(expected), generatedSql,
+                ResultComparison.resultSet(actual)).matches(), "product self-run comparator");
     }
 
     @Test

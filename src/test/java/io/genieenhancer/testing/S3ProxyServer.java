@@ -6,6 +6,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,9 +58,14 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public S3Client client() {
+        return client(UrlConnectionHttpClient.create());
+    }
+
+    /** A client over the given HTTP client (tests inject transport faults with it). */
+    public S3Client client(SdkHttpClient http) {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(http).build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.genieenhancer.sandbox.eval;
 
+import io.genieenhancer.sandbox.genie.Genie;
 import io.genieenhancer.sandbox.genie.Knowledge;
 import io.genieenhancer.sandbox.genie.SandboxGenie;
 import io.genieenhancer.sandbox.sql.QueryResult;
@@ -38,8 +39,17 @@ public final class BenchmarkJudge {
         return Knowledge.of(space, db.tables(), (table, column) -> db.distinctValues(table, column, 1024));
     }
 
+    /** With the deterministic Genie. */
     public static Outcome judge(SandboxDatabase db, Knowledge k, BenchmarkQuestion q, boolean slip) {
-        SandboxGenie.Answer answer = SandboxGenie.answer(k, q.questionText(), slip);
+        return judge(db, q, SandboxGenie.answer(k, q.questionText(), slip));
+    }
+
+    /** @param space the space version in effect ({@code k} is its deterministic reading) */
+    public static Outcome judge(SandboxDatabase db, Genie genie, SpaceConfig space, Knowledge k, BenchmarkQuestion q, boolean slip) {
+        return judge(db, q, genie.answer(space, k, q.questionText(), slip));
+    }
+
+    private static Outcome judge(SandboxDatabase db, BenchmarkQuestion q, SandboxGenie.Answer answer) {
         Optional<QueryResult> expected = Optional.empty();
         Optional<SqlFailure> expectedError = Optional.empty();
         try {
@@ -62,7 +72,8 @@ public final class BenchmarkJudge {
         } else if (actual.isEmpty()) {
             verdict = ResultComparison.noResult();
         } else {
-            verdict = ResultComparison.compare(expected.get(), actual.get());
+            verdict = ResultComparison.compare(q.groundTruthSql().orElse(""), expected.get(),
+                    ((SandboxGenie.SqlAnswer) answer).sql(), actual.get());
         }
         return new Outcome(q, answer, expected, expectedError, actual, actualError, verdict);
     }

@@ -7,12 +7,12 @@ import java.util.List;
  * RFC 4180 CSV with a header line: comma separated, fields optionally in double quotes (a doubled quote
  * inside is a quote). An empty unquoted field is NULL; {@code ""} is the empty string.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static Scenario.CsvTable parse(String file, String identifier, String text) {
+    public static Scenario.CsvTable parse(String file, String identifier, String text) {
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<String> current = new ArrayList<>();
