@@ -34,7 +34,7 @@ public final class LocalMain {
 
     static final String USAGE = """
             Usage: ./run-local [options]
-              --scenario NAME|DIR     bundled scenario (retail, regress) or a scenario folder   [retail]
+              --scenario NAME|DIR     bundled scenario (src/sandbox/resources/scenarios/NAME) or a folder [retail]
               --max-iterations N      enhancement iterations at most                             [3]
               --target SCORE          stop when the score reaches it (0..1)                      [0.9]
               --strategy S            BATCH_ALL | BY_CATEGORY | ONE_BY_ONE                       [BATCH_ALL]
