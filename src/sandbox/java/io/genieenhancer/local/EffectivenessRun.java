@@ -52,7 +52,15 @@ public final class EffectivenessRun {
         for (String name : scenarios) {
             log.printf("%n=== scenario %s ===%n", name);
             long start = System.nanoTime();
-            ScenarioResult r = one(name, options, knobs, port, "eff-" + name + "-" + runIdSuffix);
+            ScenarioResult r;
+            try {
+                r = one(name, options, knobs, port, "eff-" + name + "-" + runIdSuffix);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                // one broken scenario (a folder that does not load, a run that cannot start) must not hide the others
+                r = Effectiveness.failed(name, 0, e.toString(), Optional.empty());
+            }
             log.printf(Locale.ROOT, "=== %s: baseline %s, final %s, ceiling %s, %s (%.1f s)%n", name,
                     Effectiveness.cell(r.baseline()), Effectiveness.cell(r.result()), Effectiveness.cell(r.ceiling()),
                     r.outcome(), (System.nanoTime() - start) / 1e9);
