@@ -113,6 +113,17 @@ class EffectivenessTest {
     }
 
     @Test
+    void aFailedRunIsALineOfItsOwnAndCountsAsNothingAgainstItsCeiling() {
+        ScenarioResult failed = Effectiveness.failed("gamma", 10, "LockHeld", Optional.of(new Score(9, 10)));
+        var t = Effectiveness.total(List.of(improving(), failed));
+        assertEquals(new Score(55, 56), t.ceiling());
+        assertEquals(42.0 / 55, t.shareOfCeiling().orElseThrow(), 1e-12);
+        assertEquals(1, t.atCeilingBar());
+        assertTrue(Effectiveness.markdown(List.of(failed), 3)
+                .contains("| gamma | 10 | – | 9 / 10 (90.0 %) | – | – | – | 0 / 0 | – | – | FAILED: LockHeld |"));
+    }
+
+    @Test
     void theJsonCarriesTheSameFigures() {
         var json = Effectiveness.json(List.of(improving(), stuck()), "./run-local --effectiveness");
         assertEquals(42, json.at("/scenarios/0/final/correct").asInt());
