@@ -54,7 +54,7 @@ public final class EffectivenessRun {
             long start = System.nanoTime();
             ScenarioResult r;
             try {
-                r = one(name, options, knobs, port, "eff-" + name + "-" + runIdSuffix);
+                r = one(name, options, knobs, port, runId(name, runIdSuffix));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -87,6 +87,13 @@ public final class EffectivenessRun {
             }
             return Effectiveness.fromReport(name, questions, o.report().get(), ceiling, reworded);
         }
+    }
+
+    /** A run id (letters, digits, {@code . _ -}, at most 128) naming the scenario, also when given as a folder path. */
+    static String runId(String scenario, String suffix) {
+        String name = Path.of(scenario).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String id = "eff-" + name + "-" + suffix;
+        return id.length() <= 128 ? id : "eff-" + name.substring(0, 128 - "eff-".length() - 1 - suffix.length()) + "-" + suffix;
     }
 
     /** The sandbox judge's score of the scenario's ideal space, when it has one. */

@@ -124,6 +124,15 @@ class EffectivenessTest {
     }
 
     @Test
+    void aScenarioGivenAsAFolderGetsAValidRunId() {
+        assertEquals("eff-retail-20260101-120000", EffectivenessRun.runId("retail", "20260101-120000"));
+        assertEquals("eff-my_shop-1", EffectivenessRun.runId("/tmp/x/my shop", "1"));
+        String long128 = EffectivenessRun.runId("s".repeat(300), "20260101-120000");
+        assertEquals(128, long128.length());
+        assertTrue(long128.matches("[A-Za-z0-9._-]+"));
+    }
+
+    @Test
     void theJsonCarriesTheSameFigures() {
         var json = Effectiveness.json(List.of(improving(), stuck()), "./run-local --effectiveness");
         assertEquals(42, json.at("/scenarios/0/final/correct").asInt());
