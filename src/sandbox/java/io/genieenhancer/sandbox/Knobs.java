@@ -91,7 +91,12 @@ public record Knobs(
 
     /** System properties first, then environment variables ({@code SANDBOX_GENIE_LATENCY_MS}...). */
     public static Knobs fromEnvironment() {
-        return from(k -> Optional.ofNullable(System.getProperty(k)).or(() -> Optional.ofNullable(System.getenv(envName(k)))));
+        return from(Knobs::explicit);
+    }
+
+    /** A knob's value when set as a system property or environment variable. */
+    public static Optional<String> explicit(String property) {
+        return Optional.ofNullable(System.getProperty(property)).or(() -> Optional.ofNullable(System.getenv(envName(property))));
     }
 
     public static String envName(String property) {

@@ -1,6 +1,7 @@
 package io.genieenhancer.sandbox;
 
 import io.genieenhancer.space.SpaceConfig;
+import io.genieenhancer.space.SpaceJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,19 @@ class BundledScenariosTest {
         SpaceConfig ideal = RetailScenarioFixes.ideal(retail.scenario.space());
         assertEquals(List.of(), retail.failing(ideal));
         assertEquals(1.0, retail.score(ideal));
+    }
+
+    @Test
+    void retailsIdealJsonIsTheHandWrittenIdealKnowledge() {
+        assertEquals(SpaceJson.print(RetailScenarioFixes.ideal(retail.scenario.space())),
+                SpaceJson.print(retail.ideal().orElseThrow()));
+    }
+
+    @Test
+    void regressIdealJsonIsTheRightFixAndAnswersEveryBenchmark() {
+        SpaceConfig right = new SpaceEdits(regress.scenario.space()).synonyms("main.shop.refunds", "amount", "refunded").result();
+        assertEquals(SpaceJson.print(right), SpaceJson.print(regress.ideal().orElseThrow()));
+        assertEquals(List.of(), regress.failing(right));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.genieenhancer.evaluation.ResultComparator;
 import io.genieenhancer.sandbox.eval.BenchmarkJudge;
 import io.genieenhancer.sandbox.eval.ResultComparison;
 import io.genieenhancer.sandbox.genie.SandboxGenie;
+import io.genieenhancer.sandbox.scenario.ScenarioLoader;
 import io.genieenhancer.space.SpaceConfig;
 
 import org.junit.jupiter.api.DynamicContainer;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sandbox's eval-run judgement agrees with the product's self-run evaluation (its
@@ -29,15 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProductComparatorAgreementTest {
 
-    @Test
-    void everyBundledScenarioIsFound() {
-        List<String> names = BundledScenarios.names();
-        assertTrue(names.containsAll(List.of("regress", "retail")), names::toString);
-    }
-
     @TestFactory
     Stream<DynamicContainer> verdictsAgreeOnEveryBundledScenario() {
-        return BundledScenarios.names().stream().map(name -> DynamicContainer.dynamicContainer(name, Stream.of(
+        return ScenarioLoader.bundledNames().stream().map(name -> DynamicContainer.dynamicContainer(name, Stream.of(
                 DynamicTest.dynamicTest("bare space", () -> {
                     try (ScenarioScores s = new ScenarioScores(name)) {
                         assertEquals(List.of(), disagreements(s, s.scenario.space()));
@@ -45,7 +39,7 @@ class ProductComparatorAgreementTest {
                 }),
                 DynamicTest.dynamicTest("ideal space (where the scenario has one)", () -> {
                     try (ScenarioScores s = new ScenarioScores(name)) {
-                        Optional<SpaceConfig> ideal = BundledScenarios.ideal(name, s.scenario);
+                        Optional<SpaceConfig> ideal = s.ideal();
                         if (ideal.isPresent()) {
                             assertEquals(List.of(), disagreements(s, ideal.get()));
                         }

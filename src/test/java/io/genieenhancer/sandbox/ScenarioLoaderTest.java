@@ -31,18 +31,7 @@ class ScenarioLoaderTest {
 
     @BeforeEach
     void copyTheRegressScenario() throws IOException {
-        Path source = ScenarioLoader.locate("regress");
-        dir = tmp.resolve("shop");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        dir = ScenarioFolders.copy("regress", tmp.resolve("shop"));
     }
 
     @Test

@@ -78,6 +78,12 @@ public final class BenchmarkJudge {
         return new Outcome(q, answer, expected, expectedError, actual, actualError, verdict);
     }
 
+    /** Every question asked of a fresh Genie that knows {@code space}, in order, without slips. */
+    public static List<Outcome> judgeAll(SandboxDatabase db, SpaceConfig space, List<BenchmarkQuestion> questions) {
+        Knowledge k = knowledge(space, db);
+        return questions.stream().map(q -> judge(db, k, q, false)).toList();
+    }
+
     /** Share of GOOD among judged questions (NEEDS_REVIEW left out), 0..1. */
     public static double score(List<Outcome> outcomes) {
         long judged = outcomes.stream().filter(o -> o.verdict().assessment() != ResultComparison.Assessment.NEEDS_REVIEW).count();

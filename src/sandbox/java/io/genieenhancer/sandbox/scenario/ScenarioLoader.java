@@ -73,18 +73,44 @@ public final class ScenarioLoader {
                     "no such folder, and no bundled scenario of that name (bundled: scenarios/<name>/space.json on the classpath)");
         }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException ignored) {
-                    // opened by an earlier call
-                }
-            }
-            return Path.of(uri).getParent();
+            return path(url.toURI()).getParent();
         } catch (URISyntaxException | IOException e) {
             throw new ScenarioException(folderOrBundledName, "cannot open the bundled scenario: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The names of the bundled scenarios, sorted: every folder under {@code scenarios/} next to this class
+     * (in its jar or classes folder) that holds a space.json. New folders are picked up without code.
+     */
+    public static List<String> bundledNames() {
+        try {
+            URI source = ScenarioLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+            Path root = source.getPath() != null && source.getPath().endsWith(".jar")
+                    ? path(URI.create("jar:" + source + "!/"))
+                    : Path.of(source);
+            Path scenarios = root.resolve("scenarios");
+            if (!Files.isDirectory(scenarios)) {
+                return List.of();
+            }
+            try (Stream<Path> list = Files.list(scenarios)) {
+                return list.filter(d -> Files.exists(d.resolve(SPACE_FILE)))
+                        .map(d -> d.getFileName().toString().replaceAll("/$", "")).sorted().toList();
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new ScenarioException("scenarios", "cannot list the bundled scenarios: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path path(URI uri) throws IOException {
+        if ("jar".equals(uri.getScheme())) {
+            try {
+                FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException ignored) {
+                // opened by an earlier call
+            }
+        }
+        return Path.of(uri);
     }
 
     public static Scenario read(Path folder) {
@@ -94,18 +120,7 @@ public final class ScenarioLoader {
         String name = folder.getFileName() == null ? "scenario" : folder.getFileName().toString().replaceAll("/$", "");
         JsonNode meta = Files.exists(folder.resolve(SCENARIO_FILE)) ? readScenarioJson(folder) : JSON.createObjectNode();
 
-        String spaceText = required(folder, SPACE_FILE);
-        SpaceConfig space;
-        try {
-            space = SpaceJson.parse(spaceText);
-        } catch (SpaceFormatException e) {
-            throw new ScenarioException(SPACE_FILE, e.getMessage(), e);
-        }
-        List<Violation> violations = SpaceRules.validate(space);
-        if (!violations.isEmpty()) {
-            throw new ScenarioException(SPACE_FILE, "breaks the serialized_space rules: "
-                    + String.join("; ", violations.stream().map(Violation::toString).toList()));
-        }
+        SpaceConfig space = space(SPACE_FILE, required(folder, SPACE_FILE));
         if (space.dataSources().tables().isEmpty()) {
             throw new ScenarioException(SPACE_FILE, "$.data_sources.tables: a scenario space needs at least one table");
         }
@@ -148,6 +163,22 @@ public final class ScenarioLoader {
                 csvs,
                 readme,
                 today(meta));
+    }
+
+    /** A serialized_space read from {@code file}: parsed and checked against the server's rules. */
+    static SpaceConfig space(String file, String text) {
+        SpaceConfig space;
+        try {
+            space = SpaceJson.parse(text);
+        } catch (SpaceFormatException e) {
+            throw new ScenarioException(file, e.getMessage(), e);
+        }
+        List<Violation> violations = SpaceRules.validate(space);
+        if (!violations.isEmpty()) {
+            throw new ScenarioException(file, "breaks the serialized_space rules: "
+                    + String.join("; ", violations.stream().map(Violation::toString).toList()));
+        }
+        return space;
     }
 
     /**
