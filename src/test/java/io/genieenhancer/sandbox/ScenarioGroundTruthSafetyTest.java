@@ -20,7 +20,7 @@ class ScenarioGroundTruthSafetyTest {
 
     @Test
     void everyBundledGroundTruthIsOneReadOnlyQueryWithAllowedFunctions() {
-        List<String> names = BundledScenarios.names();
+        List<String> names = ScenarioLoader.bundledNames();
         assertTrue(names.size() >= 2, names.toString());
         List<String> refused = new ArrayList<>();
         for (String name : names) {
