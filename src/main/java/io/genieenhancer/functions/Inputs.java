@@ -25,6 +25,8 @@ public final class Inputs {
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Jackson would read iteration 1.9 as 1: a fraction where a count is expected is a mistake to report
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())

@@ -17,6 +17,15 @@ class WorkspaceSettingsTest {
     }
 
     @Test
+    void plainHttpIsRefusedBeyondTheLoopbackInterface() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WorkspaceSettings.baseUri("http://dbc-1.cloud.databricks.com"));
+        assertEquals(true, e.getMessage().contains("must use https://"));
+        assertThrows(IllegalArgumentException.class, () -> WorkspaceSettings.baseUri("ftp://dbc-1.cloud.databricks.com"));
+        assertEquals(URI.create("http://localhost:9000"), WorkspaceSettings.baseUri("http://localhost:9000"));
+    }
+
+    @Test
     void aHostWithAPathOrNoHostIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> WorkspaceSettings.baseUri("https://dbc-1.cloud.databricks.com/api/2.0"));
         assertThrows(IllegalArgumentException.class, () -> WorkspaceSettings.baseUri("https://bad host"));
