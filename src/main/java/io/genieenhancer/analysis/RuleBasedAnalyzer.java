@@ -723,6 +723,9 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
             Map<Need, List<Span>> candidates = new LinkedHashMap<>();
             Map<Span, Integer> claims = new LinkedHashMap<>();
             for (Need n : open) {
+                if (!(n instanceof FilterNeed)) {
+                    continue; // a state word qualifies its noun; a metric or a column is a noun of its own
+                }
                 Set<String> needTables = needTables(n);
                 List<Span> next = q.freeRuns().stream().filter(r -> nextToNoun(q, r, needTables)).toList();
                 candidates.put(n, next);
@@ -743,10 +746,6 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
             Set<String> out = new LinkedHashSet<>();
             if (n instanceof FilterNeed f) {
                 f.predicate().columns().forEach(x -> out.add(x.table()));
-            } else if (n instanceof ColumnNeed cn) {
-                out.add(cn.column().table());
-            } else if (n instanceof ItemNeed i) {
-                i.item().columns().forEach(x -> out.add(x.table()));
             }
             return out;
         }

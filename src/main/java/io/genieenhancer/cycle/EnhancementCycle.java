@@ -221,7 +221,7 @@ public final class EnhancementCycle {
         List<FixLog> logs = new ArrayList<>();
         for (int i = 1; i < req.iteration(); i++) {
             IterationRecords.read(store, RunKeys.fixes(req.spaceId(), req.runId(), i))
-                    .map(IterationRecord::log).filter(java.util.Objects::nonNull).ifPresent(logs::add);
+                    .map(IterationRecord::fixLog).filter(java.util.Objects::nonNull).ifPresent(logs::add);
         }
         return logs;
     }
