@@ -59,6 +59,8 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
     static final String FILTER = "filter-snippet";
     static final String TABLE_TERM = "table-term";
     static final String WRONG_COLUMN = "wrong-column";
+    static final String CODE = "code-meaning";
+    static final String EVENT_DATE = "event-date";
 
     /** A condition is a default when at least this share of the failures over its table have it (and 3 or more do). */
     static final double DEFAULT_FILTER_SHARE = 0.6;
@@ -219,9 +221,10 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
         void analyse(Case c, Set<String> defaults) {
             joins(c);
             List<Need> needs = new ArrayList<>();
-            predicates(c, defaults, needs);
+            List<Named> named = new ArrayList<>();
+            predicates(c, defaults, needs, named);
             items(c, needs);
-            List<Named> named = name(c, needs);
+            named.addAll(name(c, needs));
             for (Named n : named) {
                 propose(c, n);
             }
@@ -299,8 +302,27 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
         }
 
         /** A table's key by name: {@code id}, {@code <singular table>_id}, {@code <last word>_id}, {@code ..._key}. */
-        private static boolean isKey(String table, String column) {
+        private boolean isKey(String table, String column) {
             String c = column.toLowerCase(Locale.ROOT);
+            String described = tables.columnConfig(table, column).map(x -> SpaceConfig.text(x.description()))
+                    .orElse("").toLowerCase(Locale.ROOT);
+            if (KEY_WORDS.matcher(described).find()) {
+                return true; // the space states the uniqueness
+            }
+            List<String> colWords = Words.ofIdentifier(column);
+            List<String> tableWords = Words.ofIdentifier(Tables.lastPart(table));
+            if (colWords.size() >= 2 && KEY_SUFFIXES.contains(colWords.get(colWords.size() - 1)) && !tableWords.isEmpty()) {
+                // cust_id of customers, acct_key of accounts: the stem says the table, abbreviated or not
+                List<String> stem = colWords.subList(0, colWords.size() - 1);
+                List<String> tail = tableWords.subList(Math.max(0, tableWords.size() - stem.size()), tableWords.size());
+                boolean says = stem.size() == tail.size();
+                for (int i = 0; says && i < stem.size(); i++) {
+                    says = Words.same(stem.get(i), tail.get(i)) || Words.same(tail.get(i), stem.get(i));
+                }
+                if (says) {
+                    return true;
+                }
+            }
             List<String> words = Words.ofIdentifier(Tables.lastPart(table));
             if (c.equals("id") || c.equals("key")) {
                 return true;
@@ -317,6 +339,10 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
             return false;
         }
 
+        private static final java.util.regex.Pattern KEY_WORDS = java.util.regex.Pattern.compile(
+                "(?<!not )\\b(primary key|unique|uniquely identifies|one row per)\\b");
+        private static final Set<String> KEY_SUFFIXES = Set.of("id", "key", "sk", "code", "no", "num", "nbr");
+
         /** Whether a column name mentions the table ({@code customer_ref} names {@code customers}). */
         private static boolean namesTable(String column, String table) {
             List<String> t = Words.ofIdentifier(Tables.lastPart(table));
@@ -326,7 +352,7 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
 
         // ------------------------------------------------------------------------------ predicates
 
-        private void predicates(Case c, Set<String> defaults, List<Need> needs) {
+        private void predicates(Case c, Set<String> defaults, List<Need> needs, List<Named> prenamed) {
             Question q = c.question();
             for (Predicate p : c.expected().predicates()) {
                 if (c.generated().hasPredicate(p.sql()) || defaults.contains(SqlFacts.key(p.sql()))) {
@@ -343,8 +369,14 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                         continue;
                     }
                 }
-                if (p.dateLike() && (q.mentionsTime() || !p.numbers().isEmpty() || p.strings().isEmpty())) {
+                if (p.dateLike()) {
+                    // one question's period is never a business term: at most it shows which date column to use
                     dateObservation(c, p);
+                    continue;
+                }
+                Optional<Named> coded = codeMeaning(c, p);
+                if (coded.isPresent()) {
+                    prenamed.add(coded.get());
                     continue;
                 }
                 if (!p.numbers().isEmpty() && p.strings().isEmpty() && p.numbers().stream().allMatch(n -> saysNumber(q, n))) {
@@ -358,6 +390,31 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 }
                 needs.add(new FilterNeed(p));
             }
+        }
+
+        /**
+         * Words to codes: the expected SQL filters a column on a code the question does not say ('P2'), and the
+         * column's description tells what the code means ("'P2' means high priority"). When the question says that
+         * meaning, those words name the condition, with the description as evidence (HIGH).
+         */
+        private Optional<Named> codeMeaning(Case c, Predicate p) {
+            if (p.equalsColumn().isEmpty() || p.strings().size() != 1) {
+                return Optional.empty();
+            }
+            ColumnRef col = p.equalsColumn().get();
+            String description = tables.columnConfig(col.table(), col.column()).map(x -> SpaceConfig.text(x.description())).orElse("");
+            Optional<String> meaning = Codes.meaning(description, p.strings().get(0));
+            if (meaning.isEmpty()) {
+                return Optional.empty();
+            }
+            Question q = c.question();
+            Optional<Span> said = q.spanSaying(Words.singularOf(meaning.get()));
+            if (said.isEmpty()) {
+                return Optional.empty();
+            }
+            q.use(said.get());
+            return Optional.of(new Named(new FilterNeed(p), said.get(), Confidence.HIGH, "the description of " + col + " says '"
+                    + p.strings().get(0) + "' means \"" + meaning.get() + "\", and the question says it"));
         }
 
         private static boolean saysNumber(Question q, String n) {
@@ -396,12 +453,50 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 ColumnRef got = g.columns().iterator().next();
                 if (got.table().equals(want.table()) && !got.column().equals(want.column())
                         && !c.expected().columns().contains(got) && !c.question().namesColumn(got)) {
+                    Optional<String> event = eventWord(c.question(), want);
+                    if (event.isPresent()) {
+                        eventDate(c, want, got, event.get());
+                        return;
+                    }
                     dateVotes.computeIfAbsent(want.table(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(want.column(), k -> new LinkedHashSet<>()).add(c.id());
                     dateInstead.computeIfAbsent(want.table() + "." + want.column(), k -> new LinkedHashSet<>()).add(got.column());
                     return;
                 }
             }
+        }
+
+        /** Words of a date column's name that say its event ({@code ship_dt}: "ship"), not that it is a date. */
+        private static final Set<String> DATE_NAME_WORDS = Set.of("dt", "ts", "at", "on", "date", "time", "timestamp", "day");
+
+        /** The question word that names the event a date column records ("shipped" for {@code ship_dt}), if any. */
+        private static Optional<String> eventWord(Question q, ColumnRef date) {
+            List<String> event = Words.ofIdentifier(date.column()).stream()
+                    .filter(w -> !DATE_NAME_WORDS.contains(w) && !Words.GRAIN.contains(w) && w.length() >= 3)
+                    // ord_dt of orders dates the row itself: that is the table's default date, not an event
+                    .filter(w -> Words.ofIdentifier(Tables.lastPart(date.table())).stream().noneMatch(t -> Words.same(w, t))).toList();
+            for (int k = 0; k < q.size(); k++) {
+                String w = q.words.get(k);
+                if (!Words.isRole(w) && event.stream().anyMatch(e -> Words.same(e, w))) {
+                    return Optional.of(q.raw.get(k));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The question is about an event (shipped, closed, expired) and the expected SQL dates it by that event's
+         * column while Genie used the table's other date: the column says which event it dates, and the instruction
+         * says so for the table, instead of a default that would be wrong for the table's other events.
+         */
+        private void eventDate(Case c, ColumnRef want, ColumnRef got, String event) {
+            String q = tables.qualifier(want.table());
+            String why = "question " + c.id() + " " + c.quoted() + " is about what was \"" + event + "\"; the expected SQL dates it by "
+                    + q + "." + want.column() + ", Genie used " + got.column();
+            findings.add(EVENT_DATE, new Fix.ExtendColumnDescription(tables.identifier(want.table()), want.column(),
+                    "Date when the row was " + event + "; the date for questions about " + event + " rows.", null), c.id(), Confidence.MEDIUM, why);
+            findings.add(EVENT_DATE, new Fix.AppendTextInstruction("Use " + q + "." + want.column() + " as the date for " + event + " "
+                    + Tables.lastPart(want.table()) + ".", null), c.id(), Confidence.MEDIUM, why);
         }
 
         /** The default date of a table, where failures show Genie using another date column of it for a time phrase. */
@@ -454,6 +549,9 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 }
             }
             Set<String> out = new HashSet<>();
+            // conditions that always come together (an "active" state of two conditions) are one rule, not two
+            Map<String, List<Predicate>> rules = new LinkedHashMap<>();
+            Map<String, Integer> overOf = new LinkedHashMap<>();
             withPredicate.forEach((k, ids) -> {
                 Predicate p = example.get(k);
                 int over = p.columns().stream().map(col -> withTable.getOrDefault(col.table(), Set.of()).size())
@@ -462,11 +560,19 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                     return;
                 }
                 out.add(k);
+                String group = ids + "|" + p.columns().stream().map(ColumnRef::table).sorted().toList();
+                rules.computeIfAbsent(group, x -> new ArrayList<>()).add(p);
+                overOf.put(group, over);
+            });
+            rules.forEach((group, preds) -> {
+                Set<String> ids = withPredicate.get(SqlFacts.key(preds.get(0).sql()));
+                int over = overOf.get(group);
+                String condition = String.join(" AND ", preds.stream().map(Predicate::sql).toList());
                 Confidence conf = (double) ids.size() / over >= 0.75 ? Confidence.HIGH : Confidence.MEDIUM;
-                String why = ids.size() + " of " + over + " failing questions over " + p.columns().iterator().next().table()
-                        + " expect " + p.sql() + " without saying it (questions " + ids + ")";
+                String why = ids.size() + " of " + over + " failing questions over " + preds.get(0).columns().iterator().next().table()
+                        + " expect " + condition + " without saying it (questions " + ids + ")";
                 for (String id : ids) {
-                    findings.add(DEFAULT_FILTER, new Fix.AppendTextInstruction("Unless asked otherwise, apply " + p.sql() + ".", null),
+                    findings.add(DEFAULT_FILTER, new Fix.AppendTextInstruction("Unless asked otherwise, apply " + condition + ".", null),
                             id, conf, why);
                 }
             });
@@ -562,6 +668,7 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 }
             }
             tableTermWords(c);
+            anchored(c, open, out);
             runs = q.freeRuns();
             if (open.size() == 1 && runs.size() == 1) {
                 Need n = open.get(0);
@@ -606,6 +713,62 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
             }
         }
 
+        /**
+         * A condition is usually said as a word right next to the noun of its table ("pending tickets", "tickets that
+         * are pending"): a need whose table noun has exactly one free phrase next to it, and that phrase next to no
+         * other open need's table noun, is named by it (MEDIUM), not by a verb or adverb further away.
+         */
+        private void anchored(Case c, List<Need> open, List<Named> out) {
+            Question q = c.question();
+            Map<Need, List<Span>> candidates = new LinkedHashMap<>();
+            Map<Span, Integer> claims = new LinkedHashMap<>();
+            for (Need n : open) {
+                if (!(n instanceof FilterNeed)) {
+                    continue; // a state word qualifies its noun; a metric or a column is a noun of its own
+                }
+                Set<String> needTables = needTables(n);
+                List<Span> next = q.freeRuns().stream().filter(r -> nextToNoun(q, r, needTables)).toList();
+                candidates.put(n, next);
+                next.forEach(r -> claims.merge(r, 1, Integer::sum));
+            }
+            candidates.forEach((n, spans) -> {
+                if (spans.size() == 1 && claims.get(spans.get(0)) == 1) {
+                    Span r = spans.get(0);
+                    out.add(new Named(n, r, Confidence.MEDIUM, "\"" + q.text(r) + "\" is said next to the name of "
+                            + String.join(", ", needTables(n)) + ", where " + n.describe() + " applies"));
+                    q.use(r);
+                    open.remove(n);
+                }
+            });
+        }
+
+        private static Set<String> needTables(Need n) {
+            Set<String> out = new LinkedHashSet<>();
+            if (n instanceof FilterNeed f) {
+                f.predicate().columns().forEach(x -> out.add(x.table()));
+            }
+            return out;
+        }
+
+        /** The run stands right before a word naming one of the tables, or right after it (past "that are", "is"). */
+        private static boolean nextToNoun(Question q, Span run, Set<String> needTables) {
+            if (run.to() < q.size() && needTables.stream().anyMatch(t -> q.namesSomethingOf(run.to(), t))) {
+                return true;
+            }
+            int back = run.from() - 1;
+            while (back >= 0 && COPULA.contains(q.raw.get(back))) {
+                back--;
+            }
+            final int noun = back;
+            // after the noun only as its predicate: past a copula, or the question's last words ("tickets pending")
+            boolean predicate = noun < run.from() - 1 || run.to() == q.size();
+            return noun >= 0 && predicate && needTables.stream().anyMatch(t -> q.namesSomethingOf(noun, t));
+        }
+
+        /** Words between a noun and the state said of it: "tickets that are still pending". */
+        private static final Set<String> COPULA = Set.of("that", "which", "who", "are", "is", "was", "were", "be", "been", "being",
+                "currently", "still", "now");
+
         /** How many words of the run echo one of the need's name words. */
         private static int echo(Question q, Span run, List<String> nameWords) {
             int score = 0;
@@ -648,12 +811,52 @@ public final class RuleBasedAnalyzer implements FailureAnalyzer {
                 snippet(c, SnippetKind.EXPRESSION, e.item().sql(), e.item().alias(), n, why);
             } else if (need instanceof FilterNeed f) {
                 snippet(c, SnippetKind.FILTER, f.predicate().sql(), Optional.empty(), n, why);
+                codeDescription(c, f.predicate(), term, n.confidence(), why);
             }
+        }
+
+        /**
+         * A code the question's word stands for ('P2' for "urgent") is business vocabulary: the column's description
+         * states it, so every question that says the word (not only this one) can be mapped to the code.
+         */
+        private void codeDescription(Case c, Predicate p, String term, Confidence confidence, String why) {
+            if (p.equalsColumn().isEmpty() || p.strings().size() != 1 || !Codes.looksLikeCode(p.strings().get(0))) {
+                return;
+            }
+            ColumnRef col = p.equalsColumn().get();
+            String code = p.strings().get(0);
+            String now = tables.columnConfig(col.table(), col.column()).map(x -> SpaceConfig.text(x.description())).orElse("");
+            if (!tables.inSpace(col.table()) || Codes.meaning(now, code).isPresent()) {
+                return;
+            }
+            findings.add(CODE, new Fix.ExtendColumnDescription(tables.identifier(col.table()), col.column(),
+                            "'" + code + "' means " + term + ".", null), c.id(), confidence,
+                    why + "; the data holds the code '" + code + "' where the question says \"" + term + "\"",
+                    "code:" + col + ":" + code, String.join(" ", Words.singularOf(term)));
+        }
+
+        /** Metric words around a measure's phrase belong to its name: "refund" + "rate", "average" + "basket", "per" + noun. */
+        private static final Set<String> METRIC_BEFORE = Set.of("average", "avg", "mean", "total", "net", "gross");
+        private static final Set<String> METRIC_AFTER = Set.of("rate", "ratio", "share", "percentage", "percent", "margin");
+
+        private static Span metricSpan(Question q, Span s) {
+            int from = s.from();
+            int to = s.to();
+            if (from > 0 && METRIC_BEFORE.contains(q.raw.get(from - 1))) {
+                from--;
+            }
+            if (to < q.size() && METRIC_AFTER.contains(q.raw.get(to))) {
+                to++;
+            }
+            if (to + 1 < q.size() && q.raw.get(to).equals("per") && q.mark(to + 1) == Question.Mark.NAMED) {
+                to += 2; // "revenue per customer": a per-entity average
+            }
+            return new Span(from, to);
         }
 
         private void snippet(Case c, SnippetKind kind, String sql, Optional<String> alias, Named n, String why) {
             Question q = c.question();
-            String name = q.text(n.span());
+            String name = q.text(kind == SnippetKind.MEASURE ? metricSpan(q, n.span()) : n.span());
             List<String> synonyms = new ArrayList<>();
             if (kind == SnippetKind.FILTER) {
                 // "fulfilled" + the table noun after it is how people say it: "fulfilled orders"

@@ -28,7 +28,9 @@ final class Words {
             "generated", "earned", "happened", "occurred", "exist",
             "exists", "recorded", "registered", "created", "went", "come", "came", "can", "could", "would", "should",
             "will", "shall", "may", "might", "must", "whats", "compute", "calculate", "break", "broken", "split", "versus",
-            "vs", "only", "just", "also", "same", "other", "again", "if", "then", "else", "both", "either", "such");
+            "vs", "only", "just", "also", "same", "other", "again", "if", "then", "else", "both", "either", "such",
+            // adverbs of time or degree say when or how much, never which rows: "currently pending" is "pending"
+            "currently", "still", "now", "presently", "already", "yet", "right", "really", "actually");
 
     /** Words with a role of their own in an analytics question: aggregation, ranking, time grain, comparison. */
     static final Set<String> ROLE = Set.of(

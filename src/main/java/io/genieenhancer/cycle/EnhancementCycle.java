@@ -6,6 +6,7 @@ import io.genieenhancer.analysis.AnalysisResult;
 import io.genieenhancer.analysis.EvidenceColumns;
 import io.genieenhancer.analysis.FailureAnalyzer;
 import io.genieenhancer.analysis.FailureEvidence;
+import io.genieenhancer.analysis.RunMemory;
 import io.genieenhancer.databricks.GenieSpace;
 import io.genieenhancer.databricks.GenieSpaceUpdate;
 import io.genieenhancer.databricks.GenieSpaces;
@@ -130,6 +131,12 @@ public final class EnhancementCycle {
         Set<String> rejectedKeys = Rejections.keys(store, req.spaceId(), req.runId());
         List<Fix> proposed = new ArrayList<>(carriedFrom(req));
         proposed.addAll(analysis.fixes());
+        // learning across iterations: a failure nothing else explains gets its best fix cut earlier in the run
+        RunMemory memory = RunMemory.of(earlierLogs(req), rejectedKeys);
+        Set<String> failingIds = new HashSet<>();
+        failures.forEach(f -> failingIds.add(f.questionId()));
+        List<Fix> escalated = memory.escalate(analysis.fixes(), failingIds, settings.minConfidence());
+        proposed.addAll(escalated);
         proposed.removeIf(f -> rejectedKeys.contains(f.key()));
 
         // the space lists only configured columns; the ground truth proves more exist (fixes may target those)
@@ -207,6 +214,16 @@ public final class EnhancementCycle {
         }
         throw new EnhancerException(ErrorCode.ConcurrentModification, "space " + pending.spaceId()
                 + " changed while iteration " + pending.iteration() + " was being applied");
+    }
+
+    /** The fix logs of this run's earlier iterations, oldest first: what was proposed, cut and applied. */
+    private List<FixLog> earlierLogs(Request req) {
+        List<FixLog> logs = new ArrayList<>();
+        for (int i = 1; i < req.iteration(); i++) {
+            IterationRecords.read(store, RunKeys.fixes(req.spaceId(), req.runId(), i))
+                    .map(IterationRecord::fixLog).filter(java.util.Objects::nonNull).ifPresent(logs::add);
+        }
+        return logs;
     }
 
     private List<Fix> carriedFrom(Request req) {

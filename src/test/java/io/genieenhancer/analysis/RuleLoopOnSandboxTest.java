@@ -1,7 +1,10 @@
 package io.genieenhancer.analysis;
 
 import io.genieenhancer.evaluation.AssessmentReason;
+import io.genieenhancer.fix.ApplyResult;
 import io.genieenhancer.fix.Confidence;
+import io.genieenhancer.fix.Fix;
+import io.genieenhancer.fix.FixLog;
 import io.genieenhancer.fix.FixEngine;
 import io.genieenhancer.fix.FixPlan;
 import io.genieenhancer.fix.FixPolicy;
@@ -17,6 +20,8 @@ import io.genieenhancer.space.SpaceJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +38,10 @@ class RuleLoopOnSandboxTest {
 
     static final int MAX_ITERATIONS = 3;
 
-    /** Scores per evaluation (index 0 = baseline) and the final space. */
+    /**
+     * Scores per evaluation (index 0 = baseline; an iteration that lowered the score is followed by the score after
+     * its rollback) and the final space.
+     */
     record LoopRun(List<Double> scores, SpaceConfig finalSpace, SpaceConfig baseline, List<Integer> fixesApplied) {
     }
 
@@ -45,13 +53,31 @@ class RuleLoopOnSandboxTest {
             List<Double> scores = new ArrayList<>();
             List<Integer> applied = new ArrayList<>();
             RuleBasedAnalyzer analyzer = new RuleBasedAnalyzer();
+            // the run's memory as the cycle keeps it in the run store: each iteration's fix log, the rolled-back keys
+            List<FixLog> logs = new ArrayList<>();
+            Set<String> rejected = new HashSet<>();
+            SpaceConfig before = space;
+            List<String> lastKeys = List.of();
             for (int iteration = 0; ; iteration++) {
                 var knowledge = BenchmarkJudge.knowledge(space, db);
                 List<BenchmarkJudge.Outcome> outcomes = new ArrayList<>();
                 for (var q : space.benchmarks().questions()) {
                     outcomes.add(BenchmarkJudge.judge(db, knowledge, q, false));
                 }
-                scores.add(BenchmarkJudge.score(outcomes));
+                double score = BenchmarkJudge.score(outcomes);
+                if (iteration > 0 && score < scores.get(scores.size() - 1)) {
+                    // the rollback: the previous space comes back, this iteration's fixes are rejected for the run
+                    scores.add(score);
+                    rejected.addAll(lastKeys);
+                    space = before;
+                    knowledge = BenchmarkJudge.knowledge(space, db);
+                    outcomes.clear();
+                    for (var q : space.benchmarks().questions()) {
+                        outcomes.add(BenchmarkJudge.judge(db, knowledge, q, false));
+                    }
+                    score = BenchmarkJudge.score(outcomes);
+                }
+                scores.add(score);
                 List<FailureEvidence> failures = new ArrayList<>();
                 for (var o : outcomes) {
                     if (!o.verdict().good()) {
@@ -66,14 +92,23 @@ class RuleLoopOnSandboxTest {
                 }
                 AnalysisResult result = analyzer.analyze(space, failures);
                 result.fixes().forEach(f -> assertEquals(FixSource.RULE, f.meta().source()));
+                List<Fix> proposed = new ArrayList<>(result.fixes());
+                Set<String> failing = new HashSet<>();
+                failures.forEach(f -> failing.add(f.questionId()));
+                proposed.addAll(RunMemory.of(logs, rejected).escalate(result.fixes(), failing, Confidence.MEDIUM));
+                proposed.removeIf(f -> rejected.contains(f.key()));
                 // as the enhance cycle does: the columns the ground truth proves exist are the schema
-                FixPlan plan = FixEngine.plan(space, result.fixes(),
+                FixPlan plan = FixEngine.plan(space, proposed,
                         FixPolicy.defaults(space).withMinConfidence(Confidence.MEDIUM).withSchema(EvidenceColumns.of(space, failures)));
                 applied.add(plan.accepted().size());
                 if (plan.accepted().isEmpty()) {
                     return new LoopRun(scores, space, s.space(), applied);
                 }
-                space = FixEngine.apply(space, plan).config();
+                before = space;
+                ApplyResult applyResult = FixEngine.apply(space, plan);
+                logs.add(FixLog.of(plan, applyResult));
+                lastKeys = plan.accepted().stream().map(Fix::key).toList();
+                space = applyResult.config();
             }
         }
     }
