@@ -51,7 +51,7 @@ class NoScenarioVocabularyTest {
     static final Set<String> GENERAL = Set.of(
             // English of messages, prompts and grammar lists
             "make", "made", "names", "value", "created", "updated", "user", "claims", "mode", "reason", "order", "budget",
-            "units", "list", "code", "daily", "monthly",
+            "units", "list", "code", "daily", "monthly", "event",
             // column-name abbreviations and the words they stand for (Words.ABBREVIATIONS)
             "qty", "dept", "seg", "ship", "shipment", "inventory", "transaction", "product");
 
