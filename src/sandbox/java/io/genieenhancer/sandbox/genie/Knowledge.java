@@ -6,6 +6,7 @@ import io.genieenhancer.sandbox.sql.TableInfo;
 import io.genieenhancer.sandbox.sql.TableInfo.Kind;
 import io.genieenhancer.space.SpaceConfig;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,9 +182,16 @@ public final class Knowledge {
     final Map<Tbl, Col> defaultDates = new LinkedHashMap<>();
     final List<Example> examples = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Date columns tied to a term ("signed up" -> customers.join_date): used for time phrases when the term is in the question. */
+    final Map<Target, Col> termDates = new LinkedHashMap<>();
+    /** Filters tied to one metric: applied only when that measure is in the query. */
+    final Map<Target, List<Fragment>> measureFilters = new LinkedHashMap<>();
     private final Map<String, Tbl> qualifiers = new LinkedHashMap<>();
+    /** The scenario's snapshot date: what "today", "last month", "past 30 days" are relative to. */
+    final LocalDate today;
 
-    private Knowledge() {
+    private Knowledge(LocalDate today) {
+        this.today = today;
     }
 
     /**
@@ -191,7 +199,16 @@ public final class Knowledge {
      * @param values  distinct values of a column (only asked for entity-matching columns)
      */
     public static Knowledge of(SpaceConfig space, List<TableInfo> catalog, BiFunction<String, String, List<String>> values) {
-        Knowledge k = new Knowledge();
+        return of(space, catalog, values, Optional.empty());
+    }
+
+    /**
+     * @param today the scenario's snapshot date; without one, relative dates are taken from the machine's
+     *              date, as the warehouse's {@code CURRENT_DATE} would be
+     */
+    public static Knowledge of(SpaceConfig space, List<TableInfo> catalog, BiFunction<String, String, List<String>> values,
+            Optional<LocalDate> today) {
+        Knowledge k = new Knowledge(today.orElseGet(() -> LocalDate.now(java.time.ZoneOffset.UTC)));
         SpaceConfig visible = space.withBenchmarks(null); // the answers are never part of what Genie knows
         k.buildTables(visible, catalog, values);
         k.buildJoinSpecs(visible);

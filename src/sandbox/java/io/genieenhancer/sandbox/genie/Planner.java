@@ -458,25 +458,44 @@ final class Planner {
         return j + 1;
     }
 
-    /** Time phrases: in/during/for [month|Qn] year, between date and date, since/after/from X, before/until X. */
+    /**
+     * Time phrases: in/during/for/on [month|Qn] year or a date, between X and Y [inclusive|exclusive],
+     * from X to Y, since/after/from X, on or after X, before/until X, on or before X, as of / at the end of X,
+     * and dates relative to the scenario's today (see {@link #relative}).
+     */
     private int time(int i) {
         Item it = items.get(i);
         String w = it.norm();
+        int rel = relative(i);
+        if (rel > 0) {
+            return rel;
+        }
         if (w.equals("between")) {
             Optional<Period> a = period(i + 1);
-            if (a.isPresent() && a.get().next < items.size() && items.get(a.get().next).isWord("and")) {
-                Optional<Period> b = period(a.get().next + 1);
-                if (b.isPresent()) {
-                    r.filters.add(new TimeF(Optional.of(a.get().from), Optional.of(b.get().to), "between"));
-                    return b.get().next;
+            if (a.isPresent()) {
+                int and = skipWords(a.get().next, "inclusive");
+                if (and < items.size() && items.get(and).isWord("and", "to")) {
+                    Optional<Period> b = period(and + 1);
+                    if (b.isPresent()) {
+                        return range(a.get(), b.get(), "between");
+                    }
                 }
             }
             return -1;
         }
+        boolean onOr = i >= 2 && items.get(i - 2).isWord("on") && items.get(i - 1).isWord("or");
         if (w.equals("since") || w.equals("after") || w.equals("from")) {
             Optional<Period> p = period(i + 1);
             if (p.isPresent()) {
-                r.filters.add(new TimeF(Optional.of(w.equals("after") ? p.get().to : p.get().from), Optional.empty(), w));
+                int to = skipWords(p.get().next, "inclusive");
+                if (w.equals("from") && to < items.size() && items.get(to).isWord("to", "through", "until", "till")) {
+                    Optional<Period> b = period(to + 1);
+                    if (b.isPresent()) {
+                        return range(p.get(), b.get(), "from ... to");
+                    }
+                }
+                boolean strict = w.equals("after") && !onOr;
+                r.filters.add(new TimeF(Optional.of(strict ? p.get().to : p.get().from), Optional.empty(), w));
                 return p.get().next;
             }
             return -1;
@@ -484,12 +503,23 @@ final class Planner {
         if (w.equals("before") || w.equals("until")) {
             Optional<Period> p = period(i + 1);
             if (p.isPresent()) {
-                r.filters.add(new TimeF(Optional.empty(), Optional.of(w.equals("until") ? p.get().to : p.get().from), w));
+                boolean inclusive = w.equals("until") || onOr;
+                r.filters.add(new TimeF(Optional.empty(), Optional.of(inclusive ? p.get().to : p.get().from), w));
                 return p.get().next;
             }
             return -1;
         }
-        int start = it.isWord("in", "during", "for", "of") ? i + 1 : i;
+        int asOf = asOf(i);
+        if (asOf > 0) {
+            Optional<Period> p = period(asOf);
+            if (p.isPresent()) {
+                boolean start = items.get(asOf - 2).isWord("start", "beginning");
+                r.filters.add(new TimeF(Optional.empty(), Optional.of(start ? p.get().from : p.get().to), "as of"));
+                r.notes.add("'" + it.word() + " ...' is a point in time: everything up to it");
+                return p.get().next;
+            }
+        }
+        int start = it.isWord("in", "during", "for", "of", "on") ? i + 1 : i;
         Optional<Period> p = period(start);
         if (p.isPresent()) {
             r.filters.add(new TimeF(Optional.of(p.get().from), Optional.of(p.get().to), "in"));
@@ -498,16 +528,162 @@ final class Planner {
         return -1;
     }
 
+    /** Where the date of "as of X" / "at (or by) the end (or start) of X" starts, or -1. */
+    private int asOf(int i) {
+        if (items.get(i).isWord("as") && i + 1 < items.size() && items.get(i + 1).isWord("of", "at")) {
+            return i + 2;
+        }
+        if (items.get(i).isWord("at", "by") && i + 3 < items.size() && items.get(i + 1).isWord("the")
+                && items.get(i + 2).isWord("end", "close", "start", "beginning") && items.get(i + 3).isWord("of")) {
+            return i + 4;
+        }
+        return -1;
+    }
+
+    /** [a.from, b.to), or [a.from, b.from) when b is marked exclusive; consumes "inclusive" remarks after b. */
+    private int range(Period a, Period b, String text) {
+        int next = b.next;
+        boolean exclusive = next < items.size() && items.get(next).isWord("exclusive");
+        next = skipWords(next, "inclusive", "exclusive", "both", "of", "start", "end", "and", "date");
+        r.filters.add(new TimeF(Optional.of(a.from), Optional.of(exclusive ? b.from : b.to), text));
+        return next;
+    }
+
+    private int skipWords(int i, String... words) {
+        int j = i;
+        while (j < items.size() && items.get(j).isWord(words)) {
+            j++;
+        }
+        return j;
+    }
+
+    private static final Set<String> UNITS = Set.of("day", "week", "month", "quarter", "year");
+
+    /**
+     * Dates relative to today: "past|last N days|weeks|months|quarters|years" (rolling, today included),
+     * "last|previous week|month|quarter|year" and "last N ... excluding the current ..." (whole calendar
+     * periods before the current one), "this|current week|month|quarter|year", "year to date", "today",
+     * "yesterday". Weeks start on Monday, as Databricks' DATE_TRUNC('week') does.
+     */
+    private int relative(int i) {
+        int j = items.get(i).isWord("in", "during", "for", "over", "within", "from", "of") ? i + 1 : i;
+        j = skipWords(j, "the");
+        if (j >= items.size() || items.get(j).recognised()) {
+            return -1;
+        }
+        LocalDate today = k.today;
+        String w = items.get(j).norm();
+        if (w.equals("today")) {
+            return relativeFilter(today, today.plusDays(1), j + 1, "today");
+        }
+        if (w.equals("yesterday")) {
+            return relativeFilter(today.minusDays(1), today, j + 1, "yesterday");
+        }
+        if (w.equals("ytd") || (w.equals("year") && j + 2 < items.size() && items.get(j + 1).isWord("to") && items.get(j + 2).norm().equals("date"))) {
+            return relativeFilter(today.withDayOfYear(1), today.plusDays(1), w.equals("ytd") ? j + 1 : j + 3, "year to date");
+        }
+        if (w.equals("this") || w.equals("current")) {
+            if (j + 1 < items.size() && UNITS.contains(items.get(j + 1).norm())) {
+                Grain g = grain(items.get(j + 1).norm());
+                LocalDate from = truncate(today, g);
+                return relativeFilter(from, plus(from, g, 1), j + 2, "this " + items.get(j + 1).norm());
+            }
+            return -1;
+        }
+        if (!(w.equals("past") || w.equals("last") || w.equals("previous") || w.equals("prior") || w.equals("recent"))) {
+            return -1;
+        }
+        int x = j + 1;
+        Integer n = null;
+        if (x < items.size() && !items.get(x).recognised() && items.get(x).norm().matches("\\d{1,3}")) {
+            n = Integer.parseInt(items.get(x).norm());
+            x++;
+        }
+        boolean calendar = x < items.size() && items.get(x).isWord("calendar", "full", "complete", "whole");
+        if (calendar) {
+            x++;
+        }
+        if (x >= items.size() || items.get(x).recognised() || !UNITS.contains(items.get(x).norm())) {
+            return -1;
+        }
+        Grain g = grain(items.get(x).norm());
+        x++;
+        // "excluding the current week", "not including this month", "exclusive of the current month"
+        int y = skipWords(x, "and");
+        boolean excluding = false;
+        if (y < items.size() && (items.get(y).isWord("excluding", "exclusive", "except", "without")
+                || (items.get(y).isWord("not") && y + 1 < items.size() && items.get(y + 1).isWord("including", "counting")))) {
+            y = skipWords(y + (items.get(y).isWord("not") ? 2 : 1), "of", "the", "current", "this", "ongoing", "present");
+            if (y < items.size() && UNITS.contains(items.get(y).norm())) {
+                excluding = true;
+                x = y + 1;
+            }
+        }
+        // "inclusive of today('s date)", "including today", "inclusive of 30 days ago"
+        y = x;
+        if (y < items.size() && items.get(y).isWord("inclusive", "including")) {
+            int z = skipWords(y + 1, "of", "today", "date", "ago", "day", "week", "month", "year");
+            while (z < items.size() && !items.get(z).recognised() && items.get(z).norm().matches("\\d{1,3}")) {
+                z = skipWords(z + 1, "day", "week", "month", "year", "ago");
+            }
+            x = z;
+        }
+        int count = n == null ? 1 : n;
+        boolean whole = excluding || calendar || (n == null && !w.equals("past") && !w.equals("recent"));
+        if (whole && g != Grain.DAY) {
+            LocalDate end = truncate(today, g);
+            return relativeFilter(plus(end, g, -count), end, x, w + " " + count + " whole " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
+        }
+        if (whole) { // "yesterday" said as "the last day", or "the last 3 days excluding today"
+            return relativeFilter(today.minusDays(count), today, x, w + " " + count + " day(s)");
+        }
+        return relativeFilter(plus(today, g, -count), today.plusDays(1), x, w + " " + count + " " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
+    }
+
+    private int relativeFilter(LocalDate from, LocalDate to, int next, String text) {
+        r.filters.add(new TimeF(Optional.of(from), Optional.of(to), text));
+        r.notes.add("'" + text + "' relative to today (" + k.today + "): from " + from + " to before " + to);
+        return next;
+    }
+
+    /** The first day of the week (Monday, whatever the JVM's locale), month, quarter or year holding d. */
+    static LocalDate truncate(LocalDate d, Grain g) {
+        return switch (g) {
+            case DAY -> d;
+            case WEEK -> d.minusDays(d.getDayOfWeek().getValue() - 1L);
+            case MONTH -> d.withDayOfMonth(1);
+            case QUARTER -> LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            case YEAR -> d.withDayOfYear(1);
+        };
+    }
+
+    static LocalDate plus(LocalDate d, Grain g, int n) {
+        return switch (g) {
+            case DAY -> d.plusDays(n);
+            case WEEK -> d.plusWeeks(n);
+            case MONTH -> d.plusMonths(n);
+            case QUARTER -> d.plusMonths(3L * n);
+            case YEAR -> d.plusYears(n);
+        };
+    }
+
     private record Period(LocalDate from, LocalDate to, int next) {
     }
 
-    /** A calendar period at i: an ISO date (one day), Qn YYYY, Month YYYY, or YYYY. */
+    private String plainAt(int i) {
+        return i < items.size() && !items.get(i).recognised() ? items.get(i).norm() : "";
+    }
+
+    /**
+     * A calendar period at i: an ISO date (one day), "Month D[, YYYY]" (one day; the current year when
+     * none is given), "Qn YYYY", "1st|first quarter [of] YYYY", "Month YYYY", or "YYYY".
+     */
     private Optional<Period> period(int i) {
-        if (i >= items.size() || items.get(i).recognised()) {
+        String w = plainAt(i);
+        if (w.isEmpty()) {
             return Optional.empty();
         }
-        String w = items.get(i).norm();
-        String next = i + 1 < items.size() && !items.get(i + 1).recognised() ? items.get(i + 1).norm() : "";
+        String next = plainAt(i + 1);
         if (Text.isIsoDate(w)) {
             LocalDate d = LocalDate.parse(w);
             return Optional.of(new Period(d, d.plusDays(1), i + 1));
@@ -516,9 +692,26 @@ final class Planner {
             LocalDate d = LocalDate.of(Integer.parseInt(next), (Text.quarter(w) - 1) * 3 + 1, 1);
             return Optional.of(new Period(d, d.plusMonths(3), i + 2));
         }
+        if (Text.ordinal(w) > 0 && next.equals("quarter")) {
+            int y = plainAt(i + 2).equals("of") ? i + 3 : i + 2;
+            if (Text.isYear(plainAt(y))) {
+                LocalDate d = LocalDate.of(Integer.parseInt(plainAt(y)), (Text.ordinal(w) - 1) * 3 + 1, 1);
+                return Optional.of(new Period(d, d.plusMonths(3), y + 1));
+            }
+        }
         if (Text.month(w) > 0 && Text.isYear(next)) {
             LocalDate d = LocalDate.of(Integer.parseInt(next), Text.month(w), 1);
             return Optional.of(new Period(d, d.plusMonths(1), i + 2));
+        }
+        if (Text.month(w) > 0 && Text.dayOfMonth(next) > 0) {
+            boolean withYear = Text.isYear(plainAt(i + 2));
+            int year = withYear ? Integer.parseInt(plainAt(i + 2)) : k.today.getYear();
+            try {
+                LocalDate d = LocalDate.of(year, Text.month(w), Text.dayOfMonth(next));
+                return Optional.of(new Period(d, d.plusDays(1), withYear ? i + 3 : i + 2));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty(); // "February 30"
+            }
         }
         if (Text.isYear(w)) {
             LocalDate d = LocalDate.of(Integer.parseInt(w), 1, 1);

@@ -17,7 +17,8 @@ import java.util.Locale;
  *       {@code "text"} is a string literal in Databricks and becomes {@code 'text'}.</li>
  *   <li>Functions H2 lacks or spells differently: {@code IF}, {@code DATE_ADD}, {@code DATE_SUB},
  *       two-argument {@code DATEDIFF}, {@code DATE_FORMAT}, {@code TRY_CAST}; the type {@code STRING}
- *       (in casts and column definitions) becomes {@code VARCHAR}.</li>
+ *       (in casts and column definitions) becomes {@code VARCHAR}; {@code DATE_TRUNC('week', d)} truncates to
+ *       Monday (H2's own WEEK follows the JVM's locale).</li>
  * </ul>
  * Everything else (DATE_TRUNC, YEAR, QUARTER, MONTH, GROUP BY ordinals, QUALIFY, ILIKE, LIMIT) H2 runs as
  * is in MySQL mode. Integer division is the one known difference: {@code 7/2} is 3 on H2, 3.5 on Databricks.
@@ -136,6 +137,9 @@ public final class DatabricksSql {
             case "DATEDIFF" -> a.size() == 2 ? "DATEDIFF('DAY', " + a.get(1) + ", " + a.get(0) + ")" : null;
             case "DATE_FORMAT" -> a.size() == 2 ? "FORMATDATETIME(" + a.get(0) + ", " + a.get(1) + ")" : null;
             case "TRY_CAST" -> "CAST(" + String.join(", ", a) + ")";
+            // Databricks' weeks start on Monday; H2's WEEK follows the JVM's locale (Sunday in the US)
+            case "DATE_TRUNC" -> a.size() == 2 && a.get(0).replaceAll("[`'\"]", "").equalsIgnoreCase("week")
+                    ? "DATE_TRUNC('ISO_WEEK', " + a.get(1) + ")" : null;
             default -> null;
         };
     }
