@@ -50,7 +50,7 @@ public final class SandboxWorkspace implements AutoCloseable {
     /** On a fixed port (0 = ephemeral), for tools outside the JVM that need a known URL. */
     public static SandboxWorkspace start(Path scenarioFolder, Knobs knobs, Clock clock, int port) {
         Scenario scenario = ScenarioLoader.read(scenarioFolder);
-        SandboxDatabase db = SandboxDatabase.create(scenario.catalog());
+        SandboxDatabase db = SandboxDatabase.create(scenario.catalog(), scenario.today());
         try {
             ScenarioLoader.install(scenario, db);
             WorkspaceState state = new WorkspaceState(scenario, db, knobs, clock);

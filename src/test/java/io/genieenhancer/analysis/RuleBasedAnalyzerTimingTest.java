@@ -34,7 +34,7 @@ class RuleBasedAnalyzerTimingTest {
         Scenario s = ScenarioLoader.read(ScenarioLoader.locate("retail"));
         SpaceConfig space = s.space();
         List<FailureEvidence> failures = new ArrayList<>();
-        try (SandboxDatabase db = SandboxDatabase.create(s.catalog())) {
+        try (SandboxDatabase db = SandboxDatabase.create(s.catalog(), s.today())) {
             ScenarioLoader.install(s, db);
             var knowledge = BenchmarkJudge.knowledge(space, db);
             for (var q : space.benchmarks().questions()) {

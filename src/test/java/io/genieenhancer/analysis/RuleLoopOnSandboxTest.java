@@ -39,7 +39,7 @@ class RuleLoopOnSandboxTest {
 
     static LoopRun loop(String scenarioName) {
         Scenario s = ScenarioLoader.read(ScenarioLoader.locate(scenarioName));
-        try (SandboxDatabase db = SandboxDatabase.create(s.catalog())) {
+        try (SandboxDatabase db = SandboxDatabase.create(s.catalog(), s.today())) {
             ScenarioLoader.install(s, db);
             SpaceConfig space = s.space();
             List<Double> scores = new ArrayList<>();

@@ -86,7 +86,7 @@ public final class CycleBenchmark {
     /** The sandbox Genie's real answers to the scenario's benchmarks; failures repeated to {@code n}. */
     static List<QuestionOutcome> baselineFailures(Scenario s, int n) {
         List<QuestionOutcome> base = new ArrayList<>();
-        try (SandboxDatabase db = SandboxDatabase.create(s.catalog())) {
+        try (SandboxDatabase db = SandboxDatabase.create(s.catalog(), s.today())) {
             ScenarioLoader.install(s, db);
             var knowledge = BenchmarkJudge.knowledge(s.space(), db);
             for (var q : s.space().benchmarks().questions()) {

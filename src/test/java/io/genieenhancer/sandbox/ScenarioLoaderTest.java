@@ -4,6 +4,7 @@ import io.genieenhancer.sandbox.scenario.Scenario;
 import io.genieenhancer.sandbox.scenario.ScenarioException;
 import io.genieenhancer.sandbox.scenario.ScenarioLoader;
 import io.genieenhancer.sandbox.sql.SandboxDatabase;
+import io.genieenhancer.sandbox.sql.SqlFailure;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +58,7 @@ class ScenarioLoaderTest {
     void bothBundledScenariosLoad() {
         for (String name : new String[] {"retail", "regress"}) {
             Scenario s = ScenarioLoader.read(ScenarioLoader.locate(name));
-            try (SandboxDatabase db = SandboxDatabase.create(s.catalog())) {
+            try (SandboxDatabase db = SandboxDatabase.create(s.catalog(), s.today())) {
                 ScenarioLoader.install(s, db);
             }
             assertTrue(s.readme().contains("#"), name + " has a README");
@@ -154,6 +158,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aScenarioTodayPinsTheWarehouseClockAndAMalformedOneIsNamed() throws IOException, SqlFailure {
+        Files.writeString(dir.resolve("scenario.json"), "{\"title\": \"x\", \"today\": \"2024-06-15\"}");
+        Scenario s = ScenarioLoader.read(dir);
+        assertEquals(Optional.of(LocalDate.of(2024, 6, 15)), s.today());
+        try (SandboxDatabase db = SandboxDatabase.create(s.catalog(), s.today())) {
+            assertEquals(List.of("2024-06-08", "2024-06-15T00:00:00.000Z"),
+                    db.query("SELECT DATE_SUB(CURRENT_DATE, 7) AS d, NOW() AS t", 1).rows().get(0));
+        }
+        Files.writeString(dir.resolve("scenario.json"), "{\"today\": \"15/06/2024\"}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.read(dir));
+        assertEquals("scenario.json", e.file());
+        assertTrue(e.getMessage().contains("today must be a date YYYY-MM-DD"), e.getMessage());
+    }
+
+    @Test
     void aFolderWithoutDataIsRefused() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("data"))) {
             for (Path p : files.toList()) {
@@ -179,7 +198,7 @@ class ScenarioLoaderTest {
     private ScenarioException failsToLoad() {
         return assertThrows(ScenarioException.class, () -> {
             Scenario s = ScenarioLoader.read(dir);
-            try (SandboxDatabase db = SandboxDatabase.create(s.catalog())) {
+            try (SandboxDatabase db = SandboxDatabase.create(s.catalog(), s.today())) {
                 ScenarioLoader.install(s, db);
             }
         });

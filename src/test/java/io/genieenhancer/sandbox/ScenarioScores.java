@@ -18,7 +18,7 @@ final class ScenarioScores implements AutoCloseable {
 
     ScenarioScores(String bundled) {
         scenario = ScenarioLoader.read(ScenarioLoader.locate(bundled));
-        db = SandboxDatabase.create(scenario.catalog());
+        db = SandboxDatabase.create(scenario.catalog(), scenario.today());
         ScenarioLoader.install(scenario, db);
     }
 

@@ -8,8 +8,10 @@ import io.genieenhancer.sandbox.sql.SqlFailure;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +44,15 @@ class SqlAndComparisonTest {
         assertEquals("SELECT DATEDIFF('DAY', s, e)", dialect.toH2("SELECT DATEDIFF(e, s)"));
         assertEquals("SELECT CAST(x AS VARCHAR)", dialect.toH2("SELECT CAST(x AS STRING)"));
         assertEquals("SELECT CASEWHEN(CASEWHEN(a, 1, 2) > 1, 3, 4)", dialect.toH2("SELECT IF(IF(a, 1, 2) > 1, 3, 4)"));
+    }
+
+    @Test
+    void aPinnedTodayReplacesEveryClockFunctionButNotColumnsOrCallsWithArguments() {
+        DatabricksSql pinned = new DatabricksSql("main", Optional.of(LocalDate.of(2024, 6, 15)));
+        assertEquals("SELECT DATE '2024-06-15', DATE '2024-06-15', TIMESTAMP '2024-06-15 00:00:00', TIMESTAMP '2024-06-15 00:00:00'",
+                pinned.toH2("SELECT CURRENT_DATE, current_date(), NOW(), CURRENT_TIMESTAMP"));
+        assertEquals("SELECT t.now, 'CURRENT_DATE' FROM t", pinned.toH2("SELECT t.now, 'CURRENT_DATE' FROM t"));
+        assertEquals("SELECT CURRENT_DATE", dialect.toH2("SELECT CURRENT_DATE"), "no pinned date: the clock stays");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.genieenhancer.sandbox.scenario;
 
 import io.genieenhancer.space.SpaceConfig;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,8 @@ import java.util.Optional;
  *
  * @param serializedSpace the space as served by GET (compact JSON printed from {@code space})
  * @param catalog         the one Unity Catalog catalog all tables live in (dropped on H2, see DatabricksSql)
+ * @param today           the snapshot date the scenario's data and relative-date questions are written for
+ *                        ({@code scenario.json} "today"); the warehouse answers CURRENT_DATE with it
  */
 public record Scenario(
         String name,
@@ -25,7 +28,8 @@ public record Scenario(
         String schemaSql,
         Optional<String> dataSql,
         List<CsvTable> csvTables,
-        String readme) {
+        String readme,
+        Optional<LocalDate> today) {
 
     public Scenario {
         csvTables = List.copyOf(csvTables);

@@ -26,6 +26,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -51,7 +53,7 @@ public final class ScenarioLoader {
     public static final String DATA_DIR = "data";
     public static final String README_FILE = "README.md";
 
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "title", "description", "space_id", "warehouse_id", "parent_path");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "title", "description", "space_id", "warehouse_id", "parent_path", "today");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScenarioLoader() {
@@ -144,7 +146,8 @@ public final class ScenarioLoader {
                 schemaSql,
                 dataSql,
                 csvs,
-                readme);
+                readme,
+                today(meta));
     }
 
     /**
@@ -292,6 +295,15 @@ public final class ScenarioLoader {
             throw new ScenarioException(file, "is not UTF-8 text");
         } catch (IOException e) {
             throw new ScenarioException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Optional<LocalDate> today(JsonNode meta) {
+        Optional<String> text = text(meta, "today");
+        try {
+            return text.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw new ScenarioException(SCENARIO_FILE, "today must be a date YYYY-MM-DD, was \"" + text.get() + "\"");
         }
     }
 

@@ -3,9 +3,12 @@ package io.genieenhancer.sandbox.sql;
 import io.genieenhancer.sandbox.sql.SqlLexer.Kind;
 import io.genieenhancer.sandbox.sql.SqlLexer.Token;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place where Databricks SQL becomes H2 SQL (see docs/sandbox.md, "Databricks SQL on H2").
@@ -19,16 +22,36 @@ import java.util.Locale;
  *       two-argument {@code DATEDIFF}, {@code DATE_FORMAT}, {@code TRY_CAST}; the type {@code STRING}
  *       (in casts and column definitions) becomes {@code VARCHAR}; {@code DATE_TRUNC('week', d)} truncates to
  *       Monday (H2's own WEEK follows the JVM's locale).</li>
+ *   <li>With a scenario's "today", {@code CURRENT_DATE}, {@code NOW()}, {@code CURRENT_TIMESTAMP} and their
+ *       aliases become that date (timestamps at midnight).</li>
  * </ul>
  * Everything else (DATE_TRUNC, YEAR, QUARTER, MONTH, GROUP BY ordinals, QUALIFY, ILIKE, LIMIT) H2 runs as
  * is in MySQL mode. Integer division is the one known difference: {@code 7/2} is 3 on H2, 3.5 on Databricks.
  */
 public final class DatabricksSql {
 
+    /** Functions that read the clock; with a pinned "today" they all return it (timestamps at midnight). */
+    private static final Set<String> CLOCK_DATE_FUNCTIONS = Set.of("CURRENT_DATE", "CURDATE");
+    private static final Set<String> CLOCK_TIMESTAMP_FUNCTIONS = Set.of("NOW", "CURRENT_TIMESTAMP", "GETDATE", "LOCALTIMESTAMP");
+
     private final String catalog;
+    private final Optional<LocalDate> today;
 
     public DatabricksSql(String catalog) {
+        this(catalog, Optional.empty());
+    }
+
+    /**
+     * @param today the scenario's snapshot date: SQL that asks for the current date or time gets this date,
+     *              so relative-date questions ("past 30 days") have one answer whatever day the tests run
+     */
+    public DatabricksSql(String catalog, Optional<LocalDate> today) {
         this.catalog = catalog;
+        this.today = today;
+    }
+
+    public Optional<LocalDate> today() {
+        return today;
     }
 
     public String catalog() {
@@ -39,6 +62,7 @@ public final class DatabricksSql {
         List<Token> tokens = new ArrayList<>(SqlLexer.tokenize(databricksSql));
         tokens = dropCatalog(tokens);
         tokens = rewriteFunctions(tokens);
+        tokens = pinClock(tokens);
         StringBuilder sb = new StringBuilder();
         Token previousSolid = null;
         for (Token t : tokens) {
@@ -72,6 +96,36 @@ public final class DatabricksSql {
                     i += 1; // skip the catalog and its dot; the loop's i++ moves past the dot
                     continue;
                 }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Replaces clock functions (with or without parentheses) by the pinned date; a no-op without one. */
+    private List<Token> pinClock(List<Token> tokens) {
+        if (today.isEmpty()) {
+            return tokens;
+        }
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String name = t.kind() == Kind.WORD ? t.text().toUpperCase(Locale.ROOT) : "";
+            boolean date = CLOCK_DATE_FUNCTIONS.contains(name);
+            if ((date || CLOCK_TIMESTAMP_FUNCTIONS.contains(name)) && !precededByDot(out)) {
+                int open = nextSolid(tokens, i + 1);
+                boolean call = open >= 0 && tokens.get(open).isSymbol("(");
+                int close = call ? nextSolid(tokens, open + 1) : -1;
+                if (call && (close < 0 || !tokens.get(close).isSymbol(")"))) {
+                    out.add(t); // a call with arguments is not a clock read
+                    continue;
+                }
+                String literal = date ? "DATE '" + today.get() + "'" : "TIMESTAMP '" + today.get() + " 00:00:00'";
+                out.addAll(SqlLexer.tokenize(literal));
+                if (call) {
+                    i = close;
+                }
+                continue;
             }
             out.add(t);
         }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -56,15 +58,25 @@ public final class SandboxDatabase implements AutoCloseable {
     }
 
     public static SandboxDatabase create(String catalog) {
+        return create(catalog, Optional.empty());
+    }
+
+    /** @param today the scenario's snapshot date, which every query sees as the current date (see DatabricksSql) */
+    public static SandboxDatabase create(String catalog, Optional<LocalDate> today) {
         String url = "jdbc:h2:mem:sandbox-" + UUID.randomUUID()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1"
                 // words Databricks lets you use as aliases ("AS month") but H2 reserves
                 + ";NON_KEYWORDS=DAY,HOUR,MINUTE,MONTH,SECOND,YEAR,VALUE,KEY,USER";
         try {
-            return new SandboxDatabase(url, DRIVER.connect(url, new Properties()), new DatabricksSql(catalog));
+            return new SandboxDatabase(url, DRIVER.connect(url, new Properties()), new DatabricksSql(catalog, today));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the embedded H2 database", e);
         }
+    }
+
+    /** The pinned current date, when the scenario has one. */
+    public Optional<LocalDate> today() {
+        return dialect.today();
     }
 
     public DatabricksSql dialect() {
