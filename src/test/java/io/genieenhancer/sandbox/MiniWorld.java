@@ -1,5 +1,6 @@
 package io.genieenhancer.sandbox;
 
+import io.genieenhancer.sandbox.eval.BenchmarkJudge;
 import io.genieenhancer.sandbox.genie.Knowledge;
 import io.genieenhancer.sandbox.genie.SandboxGenie;
 import io.genieenhancer.sandbox.sql.QueryResult;
@@ -27,7 +28,7 @@ final class MiniWorld implements AutoCloseable {
     /** The snapshot date the world's questions are asked on (a Wednesday). */
     static final LocalDate TODAY = LocalDate.of(2024, 6, 12);
 
-    final SandboxDatabase db = SandboxDatabase.create("main");
+    final SandboxDatabase db = SandboxDatabase.create("main", Optional.of(TODAY));
     final SpaceConfig bare;
 
     MiniWorld() {
@@ -69,7 +70,7 @@ final class MiniWorld implements AutoCloseable {
 
     Knowledge knowledge(UnaryOperator<SpaceEdits> edits) {
         SpaceConfig space = edits.apply(new SpaceEdits(bare)).result();
-        return Knowledge.of(space, db.tables(), (t, c) -> db.distinctValues(t, c, 1024), Optional.of(TODAY));
+        return BenchmarkJudge.knowledge(space, db); // the Genie's today is the warehouse's
     }
 
     String sql(UnaryOperator<SpaceEdits> edits, String question) {

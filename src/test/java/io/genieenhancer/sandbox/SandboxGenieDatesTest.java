@@ -1,7 +1,5 @@
 package io.genieenhancer.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,19 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Dates in the sandbox Genie's grammar: periods relative to the scenario's today (2024-06-12, a
  * Wednesday, in {@link MiniWorld}), written date forms, ranges and points in time.
  */
-class SandboxGenieDatesTest {
+class SandboxGenieDatesTest extends OnMiniWorld {
 
-    static MiniWorld w;
-
-    @BeforeAll
-    static void start() {
-        w = new MiniWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
 
     private static void window(String question, String from, String to) {
         String sql = w.sql(question);

@@ -5,6 +5,8 @@ import io.genieenhancer.sandbox.genie.Knowledge.DefaultFilter;
 import io.genieenhancer.sandbox.genie.Knowledge.Fragment;
 import io.genieenhancer.sandbox.genie.Knowledge.Tbl;
 import io.genieenhancer.sandbox.genie.Planner.Agg;
+import io.genieenhancer.sandbox.genie.Planner.AntiF;
+import io.genieenhancer.sandbox.genie.Planner.HavingF;
 import io.genieenhancer.sandbox.genie.Planner.ColRef;
 import io.genieenhancer.sandbox.genie.Planner.CompareF;
 import io.genieenhancer.sandbox.genie.Planner.ExprRef;
@@ -61,9 +63,22 @@ final class Composer {
         for (MeasureReq m : r.measures) {
             measure(m, r, ranking).ifPresent(measures::add);
         }
+        measures = dedupe(measures);
         List<Part> dims = new ArrayList<>();
-        if (r.subject != null) {
+        List<Part> outputs = new ArrayList<>();
+        for (Ref o : r.outputs) {
+            dimension(o, r).ifPresent(outputs::add);
+        }
+        // an output list that names the subject's columns replaces the subject's default label
+        boolean subjectListed = r.subject instanceof TblRef st && outputs.stream().anyMatch(o -> o.tables().equals(Set.of(st.table())));
+        if (r.subject != null && !subjectListed) {
             dimension(r.subject, r).ifPresent(dims::add);
+        }
+        for (Part o : outputs) {
+            boolean measured = measures.stream().anyMatch(m -> !m.columns().isEmpty() && m.columns().containsAll(o.columns()));
+            if (!measured) {
+                dims.add(o);
+            }
         }
         List<Ref> grains = new ArrayList<>();
         for (Ref d : r.dims) {
@@ -76,9 +91,15 @@ final class Composer {
         dims = dedupe(dims);
         List<Part> filters = new ArrayList<>();
         List<TimeF> times = new ArrayList<>();
+        List<AntiF> antis = new ArrayList<>();
+        List<HavingF> havings = new ArrayList<>();
         for (FilterReq f : r.filters) {
             if (f instanceof TimeF t) {
                 times.add(t);
+            } else if (f instanceof AntiF a) {
+                antis.add(a);
+            } else if (f instanceof HavingF h) {
+                havings.add(h);
             } else {
                 filters.add(filter(f));
             }
@@ -87,6 +108,9 @@ final class Composer {
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
+        }
+        for (AntiF a : antis) {
+            antiJoin(root, a.table()).ifPresent(filters::add);
         }
         if ((!times.isEmpty() || !grains.isEmpty())) {
             Optional<Col> timeCol = timeColumn(root, r);
@@ -116,6 +140,7 @@ final class Composer {
         for (List<Part> ps : List.of(measures, dims, filters)) {
             ps.forEach(p -> needed.addAll(p.tables()));
         }
+        havings.forEach(h -> needed.add(h.counted()));
         Set<Tbl> joined = new LinkedHashSet<>(List.of(root));
         List<JoinGraph.Step> steps = new ArrayList<>();
         for (Tbl t : needed) {
@@ -180,20 +205,33 @@ final class Composer {
                 orderAlias = alias;
             }
         }
+        List<String> having = new ArrayList<>();
+        for (HavingF h : havings) {
+            if (joined.contains(h.counted())) {
+                String count = h.counted() == root && !hasJoins ? "COUNT(*)" : "COUNT(DISTINCT " + h.counted().primaryKey().ref() + ")";
+                having.add(count + " " + h.op() + " " + h.number());
+            }
+        }
+        if (!having.isEmpty() && groupBy.isEmpty()) {
+            // "how many customers have at least 5 orders": count the groups that pass
+            Col key = root.primaryKey();
+            String inner = "SELECT " + key.ref() + "\nFROM " + root.identifier + " AS " + root.alias + joins(steps)
+                    + where(filters) + "\nGROUP BY " + key.ref() + "\nHAVING " + String.join(" AND ", having);
+            String sql = "SELECT COUNT(*) AS count_" + root.alias + "\nFROM (\n" + inner + "\n) AS qualifying";
+            return new Composed(Optional.of(sql), "Number of " + root.alias + " with " + String.join(" and ", having), notes, dropped);
+        }
         StringBuilder sql = new StringBuilder("SELECT ");
-        if (measures.isEmpty()) {
+        if (measures.isEmpty() && having.isEmpty()) {
             sql.append("DISTINCT ");
         }
         sql.append(String.join(", ", select));
         sql.append("\nFROM ").append(root.identifier).append(" AS ").append(root.alias);
-        for (JoinGraph.Step s : steps) {
-            sql.append("\nJOIN ").append(s.to().identifier).append(" AS ").append(s.to().alias).append(" ON ").append(s.condition());
-        }
-        if (!filters.isEmpty()) {
-            sql.append("\nWHERE ").append(String.join("\n  AND ", filters.stream().map(f -> wrap(f.sql())).toList()));
-        }
-        if (!measures.isEmpty() && !groupBy.isEmpty()) {
+        sql.append(joins(steps)).append(where(filters));
+        if ((!measures.isEmpty() || !having.isEmpty()) && !groupBy.isEmpty()) {
             sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
+        }
+        if (!having.isEmpty()) {
+            sql.append("\nHAVING ").append(String.join(" AND ", having));
         }
         if (r.limit != null || ranking) {
             if (orderAlias != null) {
@@ -205,10 +243,42 @@ final class Composer {
         return new Composed(Optional.of(sql.toString()), description, notes, dropped);
     }
 
+    private static String joins(List<JoinGraph.Step> steps) {
+        StringBuilder sb = new StringBuilder();
+        for (JoinGraph.Step s : steps) {
+            sb.append("\nJOIN ").append(s.to().identifier).append(" AS ").append(s.to().alias).append(" ON ").append(s.condition());
+        }
+        return sb.toString();
+    }
+
+    private static String where(List<Part> filters) {
+        return filters.isEmpty() ? "" : "\nWHERE " + String.join("\n  AND ", filters.stream().map(f -> wrap(f.sql())).toList());
+    }
+
+    /**
+     * NOT EXISTS over the join path from the root to {@code other}: the path's first condition correlates
+     * the subquery with the outer row, the rest join inside it.
+     */
+    private Optional<Part> antiJoin(Tbl root, Tbl other) {
+        if (other == root) {
+            return Optional.empty();
+        }
+        Optional<List<JoinGraph.Step>> path = graph.path(Set.of(root), other);
+        if (path.isEmpty()) {
+            notes.add("no way to join " + other.identifier + " to " + root.identifier + "; the negation is left out");
+            return Optional.empty();
+        }
+        List<JoinGraph.Step> steps = path.get();
+        JoinGraph.Step first = steps.get(0);
+        String sub = "NOT EXISTS (SELECT 1 FROM " + first.to().identifier + " AS " + first.to().alias
+                + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition() + ")";
+        return Optional.of(new Part(sub, null, Set.of(root)));
+    }
+
     private static List<Part> dedupe(List<Part> parts) {
         List<Part> out = new ArrayList<>();
         for (Part p : parts) {
-            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()))) {
+            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()) && o.countOf() == p.countOf())) {
                 out.add(p);
             }
         }

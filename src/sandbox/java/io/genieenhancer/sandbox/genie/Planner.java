@@ -58,7 +58,15 @@ final class Planner {
     record MeasureReq(Agg agg, Ref what) {
     }
 
-    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF {
+    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, AntiF, HavingF {
+    }
+
+    /** "customers who have not made any orders": rows of the root with no related row in {@code table}. */
+    record AntiF(Tbl table) implements FilterReq {
+    }
+
+    /** "customers with at least 5 orders": a condition on the number of related rows of {@code counted}. */
+    record HavingF(Tbl counted, String op, String number) implements FilterReq {
     }
 
     record ValueF(Col col, String value) implements FilterReq {
@@ -83,6 +91,10 @@ final class Planner {
         Integer limit;
         boolean descending = true;
         boolean rankByHighLow;
+        /** Columns the question asks to return ("Return the id, name and ..."), in order. */
+        final List<Ref> outputs = new ArrayList<>();
+        /** "Which 5 X have the most Y": the ranking of X by a measure. */
+        boolean ranked;
         final Set<Tbl> mentioned = new LinkedHashSet<>();
         final List<Col> dateMentions = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
@@ -92,6 +104,8 @@ final class Planner {
     private final Knowledge k;
     private List<Item> items;
     private Reading r;
+    /** Inside a "Return the ..." clause. */
+    private boolean returning;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -100,6 +114,7 @@ final class Planner {
     Reading read(String question) {
         items = QuestionReader.read(question, k);
         r = new Reading();
+        returning = false;
         for (Item it : items) {
             if (it.recognised()) {
                 QuestionReader.tableOf(it.target()).ifPresent(t -> {
@@ -134,12 +149,33 @@ final class Planner {
                 r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m)));
             } else if (t instanceof ExpressionT e) {
                 r.dims.add(new ExprRef(e));
+            } else if (t instanceof ColumnT c && returning) {
+                r.outputs.add(new ColRef(c.column())); // "Return the make, model and price": plain columns
+            } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())) {
+                r.outputs.add(new TblRef(tt.table()));
             } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
                 r.measures.add(new MeasureReq(Agg.SUM, new ColRef(c.column()))); // "revenue by region" = SUM(revenue)
             }
             return i + 1;
         }
         String w = it.norm();
+        if (w.equals("return") || w.equals("returning") || w.equals("output") || w.equals("display") || w.equals("showing")) {
+            returning = true; // from here on, named columns are the output list
+            return i + 1;
+        }
+        if (returning && (w.equals("id") || w.equals("name"))) {
+            Optional<Tbl> t = outputTable();
+            if (t.isPresent()) {
+                Col c = w.equals("id") ? t.get().primaryKey() : t.get().label();
+                r.outputs.add(new ColRef(c));
+                r.notes.add("'" + it.word() + "' in the output list -> " + c);
+            }
+            return i + 1;
+        }
+        int negation = negation(i);
+        if (negation > 0) {
+            return negation;
+        }
         // comparisons first: "at least 5", "more than 100"
         int cmp = comparison(i);
         if (cmp > 0) {
@@ -150,6 +186,32 @@ final class Planner {
             return time;
         }
         Agg agg = aggAt(i);
+        if ((agg == Agg.HIGH || agg == Agg.LOW) && i > 0 && !items.get(i - 1).recognised()
+                && items.get(i - 1).norm().matches("\\d{1,3}") && r.limit == null) {
+            r.limit = Integer.parseInt(items.get(i - 1).norm()); // "the 3 most expensive products"
+        }
+        if ((agg == Agg.HIGH || agg == Agg.LOW) && i + 1 < items.size() && items.get(i + 1).isWord(FREQUENT)) {
+            // "the most frequently used codes", "the most common statuses": count the rows of each
+            int after = skipWords(i + 2, FREQUENT);
+            after = skipWords(after, "used", "bought", "sold", "ordered", "chosen", "seen", "visited", "made");
+            Slot s = slot(after, false);
+            if (s.ref != null && !(s.ref instanceof UnknownRef)) {
+                if (r.subject == null) {
+                    r.subject = s.ref;
+                }
+                r.measures.add(new MeasureReq(Agg.COUNT, new UnknownRef("", QuestionReader.tableOf(targetOf(s.ref)))));
+                r.rankByHighLow = true;
+                r.descending = agg == Agg.HIGH;
+                return s.next;
+            }
+        }
+        if ((agg == Agg.HIGH || agg == Agg.LOW) && aggAt(skipArticles(i + 1)) != null
+                && aggAt(skipArticles(i + 1)) != Agg.HIGH && aggAt(skipArticles(i + 1)) != Agg.LOW) {
+            // "the highest total fee", "the lowest average rating": rank by the inner aggregate
+            r.rankByHighLow = true;
+            r.descending = agg == Agg.HIGH;
+            return skipArticles(i + 1);
+        }
         if (agg != null) {
             int after = i + aggLength(i);
             Slot s = slot(after, agg != Agg.COUNT);
@@ -175,6 +237,17 @@ final class Planner {
                     return s.next; // "placed by Gold customers": an agent, not a grouping
                 }
                 addDimension(s.ref);
+                // "by city and tier": a second dimension
+                int next = s.next;
+                while (next < items.size() && items.get(next).isWord("and")) {
+                    Slot more = slot(next + 1, false);
+                    if (more.ref == null || more.filterOnly || more.ref instanceof UnknownRef) {
+                        break;
+                    }
+                    addDimension(more.ref);
+                    next = more.next;
+                }
+                return Math.max(next, after);
             }
             return Math.max(s.next, after);
         }
@@ -205,18 +278,70 @@ final class Planner {
             return Math.max(s.next, j);
         }
         if (w.equals("which") || w.equals("who") || w.equals("list") || w.equals("show")) {
-            Slot s = slot(i + 1, false);
+            int j = i + 1;
+            if (j < items.size() && !items.get(j).recognised() && items.get(j).norm().matches("\\d{1,3}")) {
+                r.limit = Integer.parseInt(items.get(j).norm()); // "Which 5 products ..."
+                r.ranked = true;
+                j++;
+            }
+            Slot s = slot(j, false);
             if (s.ref != null && r.subject == null && !(s.ref instanceof UnknownRef)) {
                 r.subject = s.ref;
             }
             return Math.max(s.next, i + 1);
         }
-        if (w.equals("never") || w.equals("not") || w.equals("without") || w.equals("no")) {
-            r.notes.add("negation '" + it.word() + "' is not understood; ignored");
+        if (NEGATIONS.contains(w)) {
+            r.notes.add("negation '" + it.word() + "' names no table of the space; ignored");
         } else if (!Text.isStop(w) && !Text.KEYWORDS.contains(w) && Knowledge.literalKind(w) == null) {
             r.unknown.add(it.word());
         }
         return i + 1;
+    }
+
+    private static final String[] FREQUENT = {"frequently", "frequent", "often", "common", "commonly", "popular"};
+
+    static final Set<String> NEGATIONS = Set.of("never", "not", "without", "no", "dont", "doesnt", "didnt", "havent", "hasnt", "none");
+
+    /**
+     * "customers who have not made any orders", "products that were never ordered", "stores without
+     * sales": the next table named within a few words is one the rows must have nothing in (an anti-join).
+     */
+    private int negation(int i) {
+        if (!NEGATIONS.contains(items.get(i).norm()) || items.get(i).recognised()) {
+            return -1;
+        }
+        for (int j = i + 1; j < items.size() && j <= i + 5; j++) {
+            Item it = items.get(j);
+            if (it.recognised()) {
+                if (it.target() instanceof TableT t) {
+                    r.filters.add(new AntiF(t.table()));
+                    r.notes.add("'" + items.get(i).word() + " ... " + it.word() + "' -> no row in " + t.table().identifier);
+                    return j + 1;
+                }
+                return -1;
+            }
+            if (it.isWord("and", "or", "but", "in", "during", "since", "before", "after", "between")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The table an output-list "id" or "name" belongs to: the subject, else the first table named. */
+    private Optional<Tbl> outputTable() {
+        if (r.subject instanceof TblRef t) {
+            return Optional.of(t.table());
+        }
+        return r.mentioned.stream().findFirst();
+    }
+
+    private static Target targetOf(Ref ref) {
+        if (ref instanceof ColRef c) {
+            return new ColumnT(c.col());
+        } else if (ref instanceof TblRef t) {
+            return new TableT(t.table());
+        }
+        return null;
     }
 
     private void addDimension(Ref ref) {
@@ -447,6 +572,13 @@ final class Planner {
                 col = Optional.of(c.column());
                 break;
             }
+        }
+        int counted = skipWords(j + 1, "total", "distinct", "different", "separate");
+        if (counted < items.size() && items.get(counted).recognised() && items.get(counted).target() instanceof TableT t) {
+            // "with at least 5 orders": a condition on how many related rows there are
+            r.filters.add(new HavingF(t.table(), op[0], items.get(j).norm()));
+            r.notes.add("'" + items.get(i).word() + " ... " + items.get(counted).word() + "' -> a condition on the number of " + t.table().identifier);
+            return counted + 1;
         }
         if (col.isPresent()) {
             Col compared = col.get();

@@ -57,7 +57,12 @@ final class QuestionReader {
         for (int i = 0; i < norm.size(); i++) {
             for (int len = 1; len <= MAX_PHRASE && i + len <= norm.size(); len++) {
                 List<String> phrase = norm.subList(i, i + len);
-                if (Text.isStop(phrase.get(0)) || Text.isStop(phrase.get(len - 1)) || phrase.stream().anyMatch(Text::isNumber)) {
+                if (Text.isStop(phrase.get(0)) || Text.isStop(phrase.get(len - 1))) {
+                    continue;
+                }
+                // a number is part of a term only when the space names the whole term ("tier 2", "priority 1")
+                boolean withNumber = phrase.stream().anyMatch(Text::isNumber);
+                if (withNumber && len == 1) {
                     continue;
                 }
                 boolean onlyKeywords = phrase.stream().allMatch(Text.KEYWORDS::contains);
@@ -66,7 +71,7 @@ final class QuestionReader {
                         all.add(new Candidate(i, len, e.target(), e.strength(), e.source()));
                     }
                 }
-                if (onlyKeywords) {
+                if (onlyKeywords || withNumber) {
                     continue; // "total", "year" ... in a description or a column name are not a reference
                 }
                 for (Tbl t : k.tables) {

@@ -1,0 +1,84 @@
+package io.genieenhancer.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static io.genieenhancer.sandbox.MiniWorld.CLASSES;
+import static io.genieenhancer.sandbox.MiniWorld.MEMBERS;
+import static io.genieenhancer.sandbox.MiniWorld.VISITS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Question forms of the sandbox Genie's grammar beyond single measures and groupings: negation, conditions
+ * on counts, output lists, top-N and superlatives, terms holding numbers, singulars. Each is checked on the
+ * rows the answer returns in {@link MiniWorld}, with the join specs a space would hold.
+ */
+class SandboxGenieGrammarTest extends OnMiniWorld {
+
+
+    /** The joins of the gym space, as join specs. */
+    static final UnaryOperator<SpaceEdits> JOINS = e -> e
+            .joinSpec(VISITS, "visits", MEMBERS, "members", "`visits`.`member_id` = `members`.`member_id`", "MANY_TO_ONE")
+            .joinSpec(VISITS, "visits", CLASSES, "classes", "`visits`.`class_id` = `classes`.`class_id`", "MANY_TO_ONE");
+
+    private static List<String> sorted(String question) {
+        return w.rows(JOINS, question).stream().sorted().toList();
+    }
+
+    @Test
+    void negationIsAnAntiJoin() {
+        assertEquals(List.of("5|Eve"), sorted("Return the member ID and name of members who have not made any visits."));
+        assertEquals(List.of("Eve"), sorted("Which members have no visits?"));
+        String sql = w.sql(JOINS, "Which members have no visits?");
+        assertTrue(sql.contains("NOT EXISTS (SELECT 1 FROM main.gym.visits AS visits WHERE visits.member_id = members.member_id)"), sql);
+    }
+
+    @Test
+    void aConditionOnACountIsHaving() {
+        assertEquals(List.of("Ann|6", "Bob|3"), sorted("What is the number of visits for each member with at least 3 visits?"));
+        assertEquals(List.of("2"), sorted("How many members have at least 3 visits?"));
+        assertTrue(w.sql(JOINS, "Which members have more than 2 visits?").contains("HAVING COUNT(DISTINCT visits.visit_id) > 2"));
+    }
+
+    @Test
+    void anOutputListNamesTheColumnsToReturn() {
+        assertEquals(List.of("1|Ann|6", "2|Bob|3", "3|Cem|2", "4|Dee|1"),
+                sorted("Return the id, name and number of visits of each member."));
+        assertEquals(List.of("Oslo|1|1", "Oslo|2|1", "Rome|1|1", "Rome|2|1", "Lima|3|1").stream().sorted().toList(),
+                sorted("How many members are there by city and tier level?"));
+    }
+
+    @Test
+    void whichNHaveTheMostIsATopNRanking() {
+        assertEquals(List.of("Ann|6", "Bob|3"), sorted("Which 2 members have the most visits?"));
+        assertEquals(List.of("Ann|58.00"), sorted("Which member has the highest total fee?"));
+    }
+
+    @Test
+    void theMostFrequentXCountsTheRowsOfEach() {
+        assertEquals(List.of("done|10", "missed|2"), sorted("What are the 2 most common states of visits and their counts?"));
+    }
+
+    @Test
+    void theHighestYOfAnyXStaysOnXsTable() {
+        String sql = w.sql(JOINS, "What is the highest price per unit of any class?");
+        assertEquals("SELECT MAX(classes.price_per_unit) AS max_price_per_unit\nFROM main.gym.classes AS classes", sql);
+    }
+
+    @Test
+    void aTermWithANumberOrPerIsOneTerm() {
+        UnaryOperator<SpaceEdits> tiers = e -> JOINS.apply(e).entityMatching(MEMBERS, "statuses")
+                .filter("tier 2", "members.tier_level = 2");
+        assertEquals(List.of("2"), w.rows(tiers, "How many members are tier 2?"));
+        assertTrue(w.sql("What is the average price per unit?").contains("AVG(classes.price_per_unit)"));
+    }
+
+    @Test
+    void pluralsEndingInUsesAreSingularisedCorrectly() {
+        assertEquals(List.of("closed|1", "open|4"), sorted("How many members are there by statuses?"));
+    }
+}
