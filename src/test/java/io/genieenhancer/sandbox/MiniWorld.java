@@ -35,11 +35,11 @@ final class MiniWorld implements AutoCloseable {
         try {
             db.ensureSchema("gym");
             db.execute("CREATE TABLE main.gym.members (member_id INT, name STRING, city STRING, tier_level INT, "
-                    + "statuses STRING, joined_on DATE, cancelled_on DATE)");
+                    + "statuses STRING, join_date DATE, cancel_date DATE)");
             db.execute("CREATE TABLE main.gym.classes (class_id INT, title STRING, price_per_unit DECIMAL(10,2))");
             db.execute("CREATE TABLE main.gym.visits (visit_id INT, member_id INT, class_id INT, visit_date DATE, "
                     + "minutes INT, fee DECIMAL(10,2), state STRING)");
-            db.insert(MEMBERS, List.of("member_id", "name", "city", "tier_level", "statuses", "joined_on", "cancelled_on"), List.of(
+            db.insert(MEMBERS, List.of("member_id", "name", "city", "tier_level", "statuses", "join_date", "cancel_date"), List.of(
                     List.of("1", "Ann", "Oslo", "1", "open", "2023-01-15", ""),
                     List.of("2", "Bob", "Oslo", "2", "open", "2023-03-02", "2024-05-20"),
                     List.of("3", "Cem", "Rome", "2", "closed", "2024-01-10", "2024-06-03"),

@@ -81,4 +81,49 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
     void pluralsEndingInUsesAreSingularisedCorrectly() {
         assertEquals(List.of("closed|1", "open|4"), sorted("How many members are there by statuses?"));
     }
+
+    @Test
+    void theHighestAggregateOfAnyXIsTheLargestOfThePerXValues() {
+        assertEquals(List.of("58.00"), w.rows(JOINS, "What is the highest total fee of any member?"));
+        assertEquals(List.of("12.00"), w.rows(JOINS, "What is the highest fee of any visit?"));
+    }
+
+    @Test
+    void orderingWordsSortTheRows() {
+        assertEquals(List.of("Ann|58.00", "Bob|30.00", "Cem|20.00", "Dee|8.00"), w.rows(JOINS, "Rank the members by total fee, highest first."));
+        assertEquals(List.of("Dee|1", "Cem|2", "Bob|3", "Ann|6"),
+                w.rows(JOINS, "Return the name and number of visits of members, sorted from lowest to highest."));
+        assertEquals(List.of("Ann|6", "Bob|3", "Cem|2", "Dee|1"),
+                w.rows(JOINS, "Return the name and number of visits of members, sorted by number of visits."));
+    }
+
+    @Test
+    void aRankAskedForIsARankColumn() {
+        assertEquals(List.of("Ann|58.00|1", "Bob|30.00|2", "Cem|20.00|3", "Dee|8.00|4"),
+                sorted("Return the member name, total fee and fee rank."));
+        assertTrue(w.sql(JOINS, "Return each city, its number of members and its dense rank.").contains("DENSE_RANK() OVER (ORDER BY COUNT(*) DESC) AS rank"));
+    }
+
+    @Test
+    void aPeriodOverPeriodChangeIsTheDifferenceFromThePreviousPeriod() {
+        assertEquals(List.of("2023-12-01|10.00|null", "2024-01-01|8.00|-2.00", "2024-03-01|10.00|2.00", "2024-04-01|8.00|-2.00",
+                        "2024-05-01|28.00|20.00", "2024-06-01|52.00|24.00"),
+                w.rows(JOINS, "What is the total fee per month? Also calculate the month-over-month change."));
+        assertTrue(w.sql(JOINS, "What is the MoM change in the number of visits?").contains("LAG(per_period.count_visits)"));
+    }
+
+    @Test
+    void daysBetweenTwoDateColumnsIsAPerRowDifference() {
+        // Bob: 2023-03-02 to 2024-05-20 = 445 days, Cem: 2024-01-10 to 2024-06-03 = 145 days
+        List<String> avg = w.rows("What is the average number of days between the join date and the cancel date?");
+        assertEquals(0, new java.math.BigDecimal(avg.get(0)).compareTo(new java.math.BigDecimal("295")), avg.toString());
+        assertEquals(List.of("Ann|null", "Bob|445", "Cem|145", "Dee|null", "Eve|null"),
+                sorted("Return the name and the number of days between the join date and the cancel date of each member."));
+    }
+
+    @Test
+    void eachOfTheLastNWeeksIsOneRowPerWeek() {
+        assertEquals(List.of("2024-05-13|2", "2024-06-03|2"),
+                sorted("How many visits were made in each of the last 4 weeks excluding the current week?"));
+    }
 }

@@ -9,6 +9,7 @@ import io.genieenhancer.sandbox.genie.Planner.AntiF;
 import io.genieenhancer.sandbox.genie.Planner.HavingF;
 import io.genieenhancer.sandbox.genie.Planner.ColRef;
 import io.genieenhancer.sandbox.genie.Planner.CompareF;
+import io.genieenhancer.sandbox.genie.Planner.DiffRef;
 import io.genieenhancer.sandbox.genie.Planner.ExprRef;
 import io.genieenhancer.sandbox.genie.Planner.FilterReq;
 import io.genieenhancer.sandbox.genie.Planner.Grain;
@@ -141,6 +142,9 @@ final class Composer {
             ps.forEach(p -> needed.addAll(p.tables()));
         }
         havings.forEach(h -> needed.add(h.counted()));
+        if (r.perAny != null) {
+            needed.add(r.perAny);
+        }
         Set<Tbl> joined = new LinkedHashSet<>(List.of(root));
         List<JoinGraph.Step> steps = new ArrayList<>();
         for (Tbl t : needed) {
@@ -193,6 +197,7 @@ final class Composer {
         }
         Set<String> aliases = new LinkedHashSet<>();
         String orderAlias = null;
+        String firstMeasure = null;
         for (Part m : measures) {
             String sql = m.countOf() == null ? m.sql()
                     : hasJoins ? "COUNT(DISTINCT " + m.countOf().primaryKey().ref() + ")" : "COUNT(*)";
@@ -203,7 +208,22 @@ final class Composer {
             select.add(sql + " AS " + alias);
             if (orderAlias == null) {
                 orderAlias = alias;
+                firstMeasure = sql;
             }
+        }
+        if (firstMeasure != null && r.rankFunction != null) {
+            select.add(r.rankFunction + "() OVER (ORDER BY " + firstMeasure + (r.descending ? " DESC" : " ASC") + ") AS rank");
+        }
+        if (firstMeasure != null && r.perAny != null && joined.contains(r.perAny)) {
+            // "the highest total of any customer": the measure per customer, then the largest of those
+            String key = r.perAny.primaryKey().ref();
+            String fn = r.descending ? "MAX" : "MIN";
+            String inner = "SELECT " + key + ", " + firstMeasure + " AS " + orderAlias + "\nFROM " + root.identifier + " AS " + root.alias
+                    + joins(steps) + where(filters) + "\nGROUP BY " + key;
+            String sql = "SELECT " + fn + "(per_row." + orderAlias + ") AS " + fn.toLowerCase(java.util.Locale.ROOT) + "_" + orderAlias
+                    + "\nFROM (\n" + inner + "\n) AS per_row";
+            return new Composed(Optional.of(sql), "The " + (r.descending ? "highest" : "lowest") + " " + orderAlias.replace('_', ' ')
+                    + " of any " + r.perAny.alias, notes, dropped);
         }
         List<String> having = new ArrayList<>();
         for (HavingF h : havings) {
@@ -238,6 +258,18 @@ final class Composer {
                 sql.append("\nORDER BY ").append(orderAlias).append(r.descending ? " DESC" : " ASC");
             }
             sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
+        } else if (r.orderDescending != null && (orderAlias != null || !dims.isEmpty())) {
+            String by = orderAlias != null ? orderAlias : dims.get(0).alias() != null ? dims.get(0).alias() : dims.get(0).sql();
+            sql.append("\nORDER BY ").append(by).append(r.orderDescending ? " DESC" : " ASC");
+        }
+        Optional<Part> period = r.change == null || orderAlias == null ? Optional.empty() : dims.stream()
+                .filter(d -> d.alias() != null && d.alias().endsWith("_" + r.change.name().toLowerCase(java.util.Locale.ROOT))).findFirst();
+        if (period.isPresent()) {
+            // "month-over-month change": each period's value minus the previous period's
+            String lag = "per_period." + orderAlias + " - LAG(per_period." + orderAlias + ") OVER (ORDER BY per_period." + period.get().alias() + ")";
+            sql.insert(0, "SELECT per_period.*, " + lag + " AS " + orderAlias + "_change\nFROM (\n");
+            sql.append("\n) AS per_period\nORDER BY per_period.").append(period.get().alias());
+            notes.add("change from the previous " + r.change.name().toLowerCase(java.util.Locale.ROOT) + " with LAG");
         }
         String description = describe(measures, dims, filters);
         return new Composed(Optional.of(sql.toString()), description, notes, dropped);
@@ -347,7 +379,16 @@ final class Composer {
             Fragment f = e.expression().expression();
             return Optional.of(new Part(f.sql(), e.expression().alias(), f.tables()));
         }
+        if (what instanceof DiffRef d) {
+            String fn = agg == Agg.COUNT ? "SUM" : agg.name();
+            return Optional.of(new Part(fn + "(" + daysBetween(d) + ")", fn.toLowerCase(java.util.Locale.ROOT) + "_days_between",
+                    Set.copyOf(List.of(d.from().table, d.to().table)), null, Set.copyOf(List.of(d.from(), d.to()))));
+        }
         return Optional.empty();
+    }
+
+    private static String daysBetween(DiffRef d) {
+        return "DATEDIFF(" + d.to().ref() + ", " + d.from().ref() + ")";
     }
 
     /** An undefined measure: the first measurable column of the table at hand, else of the first table that has one. */
@@ -380,6 +421,10 @@ final class Composer {
     }
 
     private Optional<Part> dimension(Ref d, Reading r) {
+        if (d instanceof DiffRef diff) {
+            return Optional.of(new Part(daysBetween(diff), "days_between", Set.copyOf(List.of(diff.from().table, diff.to().table)), null,
+                    Set.copyOf(List.of(diff.from(), diff.to()))));
+        }
         if (d instanceof ColRef c) {
             return Optional.of(new Part(c.col().ref(), null, Set.of(c.col().table), null, Set.of(c.col())));
         }

@@ -33,7 +33,7 @@ final class Planner {
     enum Grain { DAY, WEEK, MONTH, QUARTER, YEAR }
 
     /** What a slot of the question refers to. */
-    sealed interface Ref permits ColRef, TblRef, MeasureRef, ExprRef, GrainRef, UnknownRef {
+    sealed interface Ref permits ColRef, TblRef, MeasureRef, ExprRef, GrainRef, UnknownRef, DiffRef {
     }
 
     record ColRef(Col col) implements Ref {
@@ -53,6 +53,10 @@ final class Planner {
 
     /** Words the space does not define; {@code hint} is a table named next to them. */
     record UnknownRef(String words, Optional<Tbl> hint) implements Ref {
+    }
+
+    /** "the number of days between A and B": the days from date column {@code from} to {@code to}, per row. */
+    record DiffRef(Col from, Col to) implements Ref {
     }
 
     record MeasureReq(Agg agg, Ref what) {
@@ -93,8 +97,14 @@ final class Planner {
         boolean rankByHighLow;
         /** Columns the question asks to return ("Return the id, name and ..."), in order. */
         final List<Ref> outputs = new ArrayList<>();
-        /** "Which 5 X have the most Y": the ranking of X by a measure. */
-        boolean ranked;
+        /** "sorted by", "highest first", "in ascending order": the direction asked for (null: none). */
+        Boolean orderDescending;
+        /** "and their rank": RANK or DENSE_RANK of the first measure, as a column (null: none). */
+        String rankFunction;
+        /** "month-over-month change": the change of the first measure from the previous period of this grain. */
+        Grain change;
+        /** "the highest total of any customer": the measure is taken per row of this table, then its MAX/MIN. */
+        Tbl perAny;
         final Set<Tbl> mentioned = new LinkedHashSet<>();
         final List<Col> dateMentions = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
@@ -176,6 +186,34 @@ final class Planner {
         if (negation > 0) {
             return negation;
         }
+        int order = ordering(i);
+        if (order > 0) {
+            return order;
+        }
+        int change = periodChange(i);
+        if (change > 0) {
+            return change;
+        }
+        int diff = dateDifference(i, null);
+        if (diff > 0) {
+            return diff;
+        }
+        if (w.equals("rank") || w.equals("ranking") || w.equals("ranked")) {
+            boolean verb = i + 1 < items.size() && (items.get(i + 1).isWord("the", "all", "our", "each", "every")
+                    || (items.get(i + 1).recognised() && items.get(i + 1).target() instanceof TableT));
+            if (verb) { // "rank the stores by revenue": list them in that order
+                r.orderDescending = r.orderDescending == null ? Boolean.TRUE : r.orderDescending;
+                Slot s = slot(i + 1, false);
+                if (s.ref != null && r.subject == null && !(s.ref instanceof UnknownRef)) {
+                    r.subject = s.ref;
+                }
+                return Math.max(s.next, i + 1);
+            }
+            boolean dense = i > 0 && items.get(i - 1).isWord("dense");
+            r.rankFunction = dense ? "DENSE_RANK" : "RANK";
+            return i + 1;
+        }
+
         // comparisons first: "at least 5", "more than 100"
         int cmp = comparison(i);
         if (cmp > 0) {
@@ -210,7 +248,22 @@ final class Planner {
             // "the highest total fee", "the lowest average rating": rank by the inner aggregate
             r.rankByHighLow = true;
             r.descending = agg == Agg.HIGH;
-            return skipArticles(i + 1);
+            int inner = skipArticles(i + 1);
+            int end = step(inner);
+            if (r.subject == null && end < items.size() && items.get(end).isWord("of", "for", "among", "across")
+                    && end + 2 < items.size() && items.get(end + 1).isWord("any", "all") && items.get(end + 2).recognised()
+                    && items.get(end + 2).target() instanceof TableT t) {
+                r.perAny = t.table(); // "the highest total fee of any member": the largest of the per-member totals
+                r.rankByHighLow = false;
+                return end + 3;
+            }
+            return end;
+        }
+        if (agg != null && agg != Agg.COUNT) {
+            int aggregatedDiff = dateDifference(skipArticles(i + 1), agg == Agg.HIGH ? Agg.MAX : agg == Agg.LOW ? Agg.MIN : agg);
+            if (aggregatedDiff > 0) {
+                return aggregatedDiff;
+            }
         }
         if (agg != null) {
             int after = i + aggLength(i);
@@ -230,6 +283,11 @@ final class Planner {
             int after = i + groupLength(i);
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
                 return skipArticles(after); // "by number of orders": the measure reads itself next
+            }
+            int rel = relative(skipArticles(after));
+            if (rel > 0) { // "in each of the last 8 weeks": those weeks, one row each
+                r.dims.add(new GrainRef(lastRelativeGrain));
+                return rel;
             }
             Slot s = slot(after, false);
             if (s.ref != null) {
@@ -281,7 +339,6 @@ final class Planner {
             int j = i + 1;
             if (j < items.size() && !items.get(j).recognised() && items.get(j).norm().matches("\\d{1,3}")) {
                 r.limit = Integer.parseInt(items.get(j).norm()); // "Which 5 products ..."
-                r.ranked = true;
                 j++;
             }
             Slot s = slot(j, false);
@@ -332,7 +389,128 @@ final class Planner {
         if (r.subject instanceof TblRef t) {
             return Optional.of(t.table());
         }
+        for (Ref d : r.dims) {
+            if (d instanceof TblRef t) {
+                return Optional.of(t.table());
+            }
+        }
         return r.mentioned.stream().findFirst();
+    }
+
+    /**
+     * Ordering words: "highest first", "lowest first", "from highest to lowest", "from most to least [X]",
+     * "in ascending|descending order", "ascending", "descending", "sorted|ordered|order by", "starting from
+     * the earliest|latest".
+     */
+    private int ordering(int i) {
+        Item it = items.get(i);
+        String next = plainAt(i + 1);
+        if (it.isWord("highest", "largest", "most", "biggest", "latest", "newest") && next.equals("first")) {
+            r.orderDescending = true;
+            return i + 2;
+        }
+        if (it.isWord("lowest", "smallest", "least", "fewest", "earliest", "oldest") && next.equals("first")) {
+            r.orderDescending = false;
+            return i + 2;
+        }
+        if (it.isWord("from", "starting") && i + 3 < items.size()) {
+            int a = it.isWord("starting") ? skipWords(i + 1, "from", "with", "the") : skipWords(i + 1, "the");
+            String first = plainAt(a);
+            boolean high = Set.of("highest", "largest", "most", "biggest", "latest", "newest", "top").contains(first);
+            boolean low = Set.of("lowest", "smallest", "least", "fewest", "earliest", "oldest").contains(first);
+            if (high || low) {
+                r.orderDescending = high;
+                int b = a + 1;
+                if (plainAt(b).equals("to") && !plainAt(b + 1).isEmpty()) {
+                    b += 2;
+                }
+                // "from most to least visits": the noun is the measure already read
+                if (b < items.size() && items.get(b).recognised() && items.get(b).target() instanceof TableT) {
+                    b++;
+                }
+                return b;
+            }
+        }
+        if (it.isWord("ascending", "descending")) {
+            r.orderDescending = it.isWord("descending");
+            return skipWords(i + 1, "order");
+        }
+        if (it.isWord("sorted", "ordered", "order", "sort") && next.equals("by")) {
+            r.orderDescending = r.orderDescending == null ? Boolean.TRUE : r.orderDescending;
+            int j = i + 2;
+            if (aggAt(skipArticles(j)) == null && !(j < items.size() && items.get(skipArticles(j)).recognised()
+                    && items.get(skipArticles(j)).target() instanceof MeasureT)) {
+                // "sorted by total": the measure is already read; "sorted by name": a column, nothing more to add
+                Slot s = slot(j, false);
+                return Math.max(s.next, j);
+            }
+            return skipArticles(j);
+        }
+        return -1;
+    }
+
+    /** "month-over-month change|growth", "MoM change", "year over year": the change from the previous period. */
+    private int periodChange(int i) {
+        String w = plainAt(i);
+        Grain g = null;
+        int j = -1;
+        if (UNITS.contains(w) && plainAt(i + 1).equals("over") && plainAt(i + 2).equals(w)) {
+            g = grain(w);
+            j = i + 3;
+        } else if (Set.of("mom", "wow", "qoq", "yoy").contains(w)) {
+            g = switch (w) {
+                case "mom" -> Grain.MONTH;
+                case "wow" -> Grain.WEEK;
+                case "qoq" -> Grain.QUARTER;
+                default -> Grain.YEAR;
+            };
+            j = i + 1;
+        }
+        if (g == null) {
+            return -1;
+        }
+        r.change = g;
+        if (r.dims.stream().noneMatch(d -> d instanceof GrainRef)) {
+            r.dims.add(new GrainRef(g));
+        }
+        return skipWords(j, "change", "changes", "growth", "difference", "increase");
+    }
+
+    /**
+     * "the number of days between the order date and the ship date", "days from A to B": the per-row
+     * difference of two date columns; with an aggregate before it ("average") that aggregate of it.
+     */
+    private int dateDifference(int i, Agg agg) {
+        int j = i;
+        if (plainAt(j).equals("number") && plainAt(j + 1).equals("of")) {
+            j += 2;
+        }
+        if (!plainAt(j).equals("day") || !(plainAt(j + 1).equals("between") || plainAt(j + 1).equals("from"))) {
+            return -1;
+        }
+        Optional<Col> a = dateColumnAt(skipWords(j + 2, "the"));
+        if (a.isEmpty()) {
+            return -1;
+        }
+        int k = skipWords(skipWords(j + 2, "the") + 1, "and", "to", "the");
+        Optional<Col> b = dateColumnAt(k);
+        if (b.isEmpty()) {
+            return -1;
+        }
+        DiffRef d = new DiffRef(a.get(), b.get());
+        if (agg != null) {
+            r.measures.add(new MeasureReq(agg, d));
+        } else {
+            r.outputs.add(d);
+        }
+        return k + 1;
+    }
+
+    private Optional<Col> dateColumnAt(int i) {
+        if (i < items.size() && items.get(i).recognised() && items.get(i).target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
+            return Optional.of(c.column());
+        }
+        return Optional.empty();
     }
 
     private static Target targetOf(Ref ref) {
@@ -717,6 +895,7 @@ final class Planner {
         if (w.equals("this") || w.equals("current")) {
             if (j + 1 < items.size() && UNITS.contains(items.get(j + 1).norm())) {
                 Grain g = grain(items.get(j + 1).norm());
+                lastRelativeGrain = g;
                 LocalDate from = truncate(today, g);
                 return relativeFilter(from, plus(from, g, 1), j + 2, "this " + items.get(j + 1).norm());
             }
@@ -739,6 +918,7 @@ final class Planner {
             return -1;
         }
         Grain g = grain(items.get(x).norm());
+        lastRelativeGrain = g;
         x++;
         // "excluding the current week", "not including this month", "exclusive of the current month"
         int y = skipWords(x, "and");
@@ -771,6 +951,9 @@ final class Planner {
         }
         return relativeFilter(plus(today, g, -count), today.plusDays(1), x, w + " " + count + " " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
     }
+
+    /** The unit of the last relative period read ("the last 8 weeks" -> WEEK). */
+    private Grain lastRelativeGrain = Grain.DAY;
 
     private int relativeFilter(LocalDate from, LocalDate to, int next, String text) {
         r.filters.add(new TimeF(Optional.of(from), Optional.of(to), text));
