@@ -126,4 +126,27 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
         assertEquals(List.of("2024-05-13|2", "2024-06-03|2"),
                 sorted("How many visits were made in each of the last 4 weeks excluding the current week?"));
     }
+
+    @Test
+    void aTermTiedToADateColumnChoosesTheTimeColumnOfItsQuestions() {
+        // one table, two events: without the instruction both questions use the first date column (join_date)
+        assertEquals(w.rows(JOINS, "How many members cancelled in 2024?"), List.of("3"));
+        UnaryOperator<SpaceEdits> dated = e -> JOINS.apply(e).instruction(
+                "Use members.join_date as the date for \"signed up\".",
+                "For \"cancelled\", use members.cancel_date as the date.");
+        assertEquals(List.of("2"), w.rows(dated, "How many members cancelled in 2024?"));
+        assertEquals(List.of("3"), w.rows(dated, "How many members signed up in 2024?"));
+        assertTrue(w.sql(dated, "How many members signed up last month?").contains("members.join_date >= DATE '2024-05-01'"));
+    }
+
+    @Test
+    void aFilterTiedToOneMetricAppliesOnlyWhenThatMetricIsAsked() {
+        UnaryOperator<SpaceEdits> metric = e -> JOINS.apply(e)
+                .measure("billed_fee", "billed fee", "SUM(visits.fee)")
+                .instruction("For \"billed fee\", always apply visits.state = 'done'.");
+        assertEquals(List.of("96.00"), w.rows(metric, "What is the billed fee?"));
+        assertEquals(List.of("12"), w.rows(metric, "How many visits are there?"), "other metrics count every visit");
+        assertEquals(List.of("116.00"), w.rows(JOINS.andThen(e -> e.measure("billed_fee", "billed fee", "SUM(visits.fee)"))::apply,
+                "What is the billed fee?"), "without the instruction the metric counts every visit");
+    }
 }

@@ -133,7 +133,7 @@ public final class Knowledge {
     public record Fragment(String sql, Set<Tbl> tables) {
     }
 
-    public sealed interface Target permits ColumnT, TableT, ValueT, FilterT, MeasureT, ExpressionT {
+    public sealed interface Target permits ColumnT, TableT, ValueT, FilterT, MeasureT, ExpressionT, DatedT {
     }
 
     public record ColumnT(Col column) implements Target {
@@ -152,6 +152,10 @@ public final class Knowledge {
     }
 
     public record ExpressionT(String alias, Fragment expression) implements Target {
+    }
+
+    /** A term that only says which date the question means ("signed up" -> customers.join_date). */
+    public record DatedT(Col date) implements Target {
     }
 
     /** An exact phrase the Genie recognises, where it comes from, and how strongly it binds. */
@@ -182,10 +186,10 @@ public final class Knowledge {
     final Map<Tbl, Col> defaultDates = new LinkedHashMap<>();
     final List<Example> examples = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
-    /** Date columns tied to a term ("signed up" -> customers.join_date): used for time phrases when the term is in the question. */
-    final Map<Target, Col> termDates = new LinkedHashMap<>();
-    /** Filters tied to one metric: applied only when that measure is in the query. */
-    final Map<Target, List<Fragment>> measureFilters = new LinkedHashMap<>();
+    /** Date columns tied to a term (normalised phrase, "sign up" -> customers.join_date): the time column when the term is used. */
+    final Map<String, Col> termDates = new LinkedHashMap<>();
+    /** Conditions tied to one term, typically a metric (normalised phrase): applied only when the term is used. */
+    final Map<String, List<Fragment>> termFilters = new LinkedHashMap<>();
     private final Map<String, Tbl> qualifiers = new LinkedHashMap<>();
     /** The scenario's snapshot date: what "today", "last month", "past 30 days" are relative to. */
     final LocalDate today;
@@ -214,6 +218,7 @@ public final class Knowledge {
         k.buildJoinSpecs(visible);
         k.buildSnippets(visible);
         k.buildInstructions(visible);
+        k.buildTermDates();
         k.buildExamples(visible);
         return k;
     }
@@ -352,6 +357,15 @@ public final class Knowledge {
     /** {@code Use <table.column> as the default date.} (optionally "... for <table>"). */
     static final Pattern DEFAULT_DATE = Pattern.compile(
             "^use\\s+(\\S+)\\s+as\\s+the\\s+default\\s+date(?:\\s+column)?(?:\\s+(?:for|of)\\s+\\S+)?\\s*\\.?$", Pattern.CASE_INSENSITIVE);
+    /** {@code Use <table.column> as the date for "term".} or {@code For "term", use <table.column> as the date.} */
+    static final Pattern TERM_DATE = Pattern.compile(
+            "^(?:use\\s+(\\S+)\\s+as\\s+the\\s+date(?:\\s+column)?\\s+(?:for|of)\\s+[\"'“‘](.+?)[\"'”’]"
+                    + "|for\\s+[\"'“‘](.+?)[\"'”’],?\\s+use\\s+(\\S+)\\s+as\\s+the\\s+date(?:\\s+column)?)\\s*\\.?$",
+            Pattern.CASE_INSENSITIVE);
+    /** {@code For "term", always apply <condition>.} (also: only count / only include / filter on / require). */
+    static final Pattern TERM_FILTER = Pattern.compile(
+            "^for\\s+[\"'“‘](.+?)[\"'”’],?\\s+(?:always\\s+)?(?:apply|filter on|filter by|require|only (?:count|include|use) rows where|only (?:count|include) rows with)\\s+(.+?)\\s*\\.?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern AGGREGATE = Pattern.compile("\\b(SUM|COUNT|AVG|MIN|MAX)\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONDITION = Pattern.compile("(<=|>=|<>|!=|=|<|>|\\bIN\\s*\\(|\\bLIKE\\b|\\bILIKE\\b|\\bBETWEEN\\b|\\bIS\\s+(NOT\\s+)?NULL\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -361,7 +375,17 @@ public final class Knowledge {
         for (SpaceConfig.TextInstruction ti : space.instructions().textInstructions()) {
             for (String sentence : sentences(SpaceConfig.text(ti.content()))) {
                 Matcher m;
-                if ((m = DEFINITION.matcher(sentence)).matches()) {
+                if ((m = TERM_DATE.matcher(sentence)).matches()) {
+                    String column = m.group(1) != null ? m.group(1) : m.group(4);
+                    String term = m.group(1) != null ? m.group(2) : m.group(3);
+                    resolveColumn(column.replaceAll("[.,;]+$", "")).filter(c -> c.kind == Kind.DATE)
+                            .ifPresent(c -> termDates.put(Text.key(term), c));
+                } else if ((m = TERM_FILTER.matcher(sentence)).matches()) {
+                    Fragment f = fragment(m.group(2), qualifiers);
+                    if (CONDITION.matcher(m.group(2)).find() && !f.tables().isEmpty()) {
+                        termFilters.computeIfAbsent(Text.key(m.group(1)), x -> new ArrayList<>()).add(f);
+                    }
+                } else if ((m = DEFINITION.matcher(sentence)).matches()) {
                     define(m.group(1), m.group(2).trim());
                 } else if ((m = DEFAULT_FILTER.matcher(sentence)).matches()) {
                     Fragment f = fragment(m.group(1), qualifiers);
@@ -373,6 +397,16 @@ public final class Knowledge {
                 }
             }
         }
+    }
+
+    /** A dated term nothing else defines still names its date (and so its table): "signed up" -> customers.join_date. */
+    private void buildTermDates() {
+        termDates.forEach((term, col) -> {
+            List<String> phrase = List.of(term.split(" "));
+            if (entries.stream().noneMatch(e -> e.phrase().equals(phrase))) {
+                entries.add(new Entry(phrase, new DatedT(col), SYNONYM, "instruction (date of a term)"));
+            }
+        });
     }
 
     private void define(String term, String rhs) {

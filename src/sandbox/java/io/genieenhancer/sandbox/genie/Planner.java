@@ -135,6 +135,15 @@ final class Planner {
                 if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
                     r.dateMentions.add(c.column());
                 }
+                Col termDate = k.termDates.get(it.norm());
+                if (termDate != null) { // a term's own date beats a date column named elsewhere
+                    r.dateMentions.add(0, termDate);
+                    r.mentioned.add(termDate.table);
+                }
+                for (Fragment f : k.termFilters.getOrDefault(it.norm(), List.of())) {
+                    r.filters.add(new SnippetF(new FilterT(it.norm(), f)));
+                    r.notes.add("instruction: for '" + it.word() + "' apply " + f.sql());
+                }
                 r.notes.add("'" + it.word() + "' -> " + describe(it.target()) + " (" + it.source() + ")");
             }
         }
@@ -1048,6 +1057,8 @@ final class Planner {
             return "measure " + m.expression().sql();
         } else if (t instanceof ExpressionT e) {
             return "expression " + e.expression().sql();
+        } else if (t instanceof Knowledge.DatedT d) {
+            return "the date " + d.date();
         }
         return String.valueOf(t);
     }

@@ -57,21 +57,21 @@ final class QuestionReader {
         for (int i = 0; i < norm.size(); i++) {
             for (int len = 1; len <= MAX_PHRASE && i + len <= norm.size(); len++) {
                 List<String> phrase = norm.subList(i, i + len);
-                if (Text.isStop(phrase.get(0)) || Text.isStop(phrase.get(len - 1))) {
-                    continue;
-                }
-                // a number is part of a term only when the space names the whole term ("tier 2", "priority 1")
+                // a stop word at an edge ("signed up") or a number ("tier 2", "priority 1") is part of a term only
+                // when the space defines the whole term (synonym, snippet, instruction)
+                boolean stopEdge = Text.isStop(phrase.get(0)) || Text.isStop(phrase.get(len - 1));
                 boolean withNumber = phrase.stream().anyMatch(Text::isNumber);
-                if (withNumber && len == 1) {
+                if ((withNumber || stopEdge) && len == 1) {
                     continue;
                 }
                 boolean onlyKeywords = phrase.stream().allMatch(Text.KEYWORDS::contains);
                 for (Entry e : k.entries) {
-                    if (e.phrase().equals(phrase) && !(onlyKeywords && e.strength() < Knowledge.SYNONYM)) {
+                    if (e.phrase().equals(phrase) && !(onlyKeywords && e.strength() < Knowledge.SYNONYM)
+                            && !(stopEdge && e.strength() < Knowledge.SYNONYM)) {
                         all.add(new Candidate(i, len, e.target(), e.strength(), e.source()));
                     }
                 }
-                if (onlyKeywords || withNumber) {
+                if (onlyKeywords || withNumber || stopEdge) {
                     continue; // "total", "year" ... in a description or a column name are not a reference
                 }
                 for (Tbl t : k.tables) {
@@ -153,6 +153,8 @@ final class QuestionReader {
             return m.expression().tables().stream().findFirst();
         } else if (t instanceof Knowledge.ExpressionT e) {
             return e.expression().tables().stream().findFirst();
+        } else if (t instanceof Knowledge.DatedT d) {
+            return java.util.Optional.of(d.date().table);
         }
         return java.util.Optional.empty();
     }
