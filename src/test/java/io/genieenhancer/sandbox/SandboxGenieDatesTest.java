@@ -49,6 +49,7 @@ class SandboxGenieDatesTest extends OnMiniWorld {
         window("How many visits were there on Jan 1, 2024?", "2024-01-01", "2024-01-02");
         window("How many visits were there in the 1st quarter of 2024?", "2024-01-01", "2024-04-01");
         window("How many visits were there in the second quarter of 2024?", "2024-04-01", "2024-07-01");
+        window("How many visits were there in the first quarter of 2024?", "2024-01-01", "2024-04-01");
         window("How many visits were there between Jan 1, 2024 and Mar 31, 2024 (inclusive of start and end dates)?", "2024-01-01", "2024-04-01");
         assertEquals(List.of("2"), w.rows("How many visits were there between Jan 1, 2024 and Mar 31, 2024 inclusive?"));
         window("How many visits were there between 2024-05-01 inclusive and 2024-06-01 exclusive?", "2024-05-01", "2024-06-01");

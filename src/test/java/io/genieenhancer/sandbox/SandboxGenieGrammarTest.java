@@ -149,4 +149,23 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
         assertEquals(List.of("116.00"), w.rows(JOINS.andThen(e -> e.measure("billed_fee", "billed fee", "SUM(visits.fee)"))::apply,
                 "What is the billed fee?"), "without the instruction the metric counts every visit");
     }
+
+    @Test
+    void anOutputListResolvesIdsToTheTableAtHandAndIgnoresWeakMatches() {
+        // "member id" is also visits.member_id; the members table's own key is meant
+        assertEquals(List.of("5|Eve"), sorted("Return the member id and name for members that have no visits."));
+        // "level" is only one word of tier_level's name: too weak to be an output column
+        assertEquals(List.of("Ann", "Bob", "Cem", "Dee", "Eve"), sorted("Return the name and level of each member."));
+    }
+
+    @Test
+    void aReturnListSaysWhatToMeasure() {
+        assertEquals(List.of("4|40.00"), w.rows(JOINS, "How many members visited in the past 7 days? Return the number of visits and total fee."));
+    }
+
+    @Test
+    void numbersWithThousandsSeparatorsAreOneNumber() {
+        assertTrue(w.sql("How many visits had a fee over 1,000?").contains("visits.fee > 1000"));
+        assertTrue(w.sql("How many visits were there on Jan 1, 2024?").contains("DATE '2024-01-01'"));
+    }
 }

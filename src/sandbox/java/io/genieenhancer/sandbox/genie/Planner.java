@@ -116,6 +116,8 @@ final class Planner {
     private Reading r;
     /** Inside a "Return the ..." clause. */
     private boolean returning;
+    /** How many measures were read before the "Return ..." clause (-1: none). */
+    private int measuresBeforeReturn;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -125,6 +127,7 @@ final class Planner {
         items = QuestionReader.read(question, k);
         r = new Reading();
         returning = false;
+        measuresBeforeReturn = -1;
         for (Item it : items) {
             if (it.recognised()) {
                 QuestionReader.tableOf(it.target()).ifPresent(t -> {
@@ -149,7 +152,20 @@ final class Planner {
         }
         int i = 0;
         while (i < items.size()) {
+            if (!returning && items.get(i).isWord("return", "returning", "display", "showing")) {
+                measuresBeforeReturn = r.measures.size();
+            }
             i = step(i);
+        }
+        if (measuresBeforeReturn >= 0 && r.measures.size() > measuresBeforeReturn && r.limit == null && !r.rankByHighLow) {
+            // "How many X were sold? Return the number of sales and total revenue": the list says what to measure
+            List<MeasureReq> listed = new ArrayList<>(r.measures.subList(measuresBeforeReturn, r.measures.size()));
+            List<MeasureReq> asked = r.measures.subList(0, measuresBeforeReturn);
+            List<MeasureReq> kept = new ArrayList<>(asked.stream().filter(listed::contains).toList());
+            listed.removeAll(kept);
+            kept.addAll(listed);
+            r.measures.clear();
+            r.measures.addAll(kept);
         }
         return r;
     }
@@ -169,7 +185,7 @@ final class Planner {
             } else if (t instanceof ExpressionT e) {
                 r.dims.add(new ExprRef(e));
             } else if (t instanceof ColumnT c && returning) {
-                r.outputs.add(new ColRef(c.column())); // "Return the make, model and price": plain columns
+                outputColumn(it, c.column()).ifPresent(col -> r.outputs.add(new ColRef(col))); // "Return the make, model and price"
             } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())) {
                 r.outputs.add(new TblRef(tt.table()));
             } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
@@ -391,6 +407,33 @@ final class Planner {
             }
         }
         return -1;
+    }
+
+    /**
+     * A column named in an output list. A weak match (one word of a column's name) is not enough; a
+     * generic "id"/"name" is the output table's; {@code <thing>_id} in another table, when a table of things
+     * exists, is that table's key ("car id" -> cars.id, not sales.car_id).
+     */
+    private Optional<Col> outputColumn(Item it, Col c) {
+        if (it.strength() < Knowledge.COLUMN_DESCRIPTION) {
+            r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column");
+            return Optional.empty();
+        }
+        if (it.norm().equals("id") || it.norm().equals("name")) {
+            Optional<Tbl> t = outputTable();
+            if (t.isPresent() && t.get() != c.table) {
+                return Optional.of(it.norm().equals("id") ? t.get().primaryKey() : t.get().label());
+            }
+        }
+        if (c.name.endsWith("_id")) {
+            String thing = Text.singular(c.name.substring(0, c.name.length() - 3));
+            for (Tbl t : k.tables) {
+                if (t != c.table && Text.singular(t.alias).equals(thing)) {
+                    return Optional.of(t.primaryKey());
+                }
+            }
+        }
+        return Optional.of(c);
     }
 
     /** The table an output-list "id" or "name" belongs to: the subject, else the first table named. */
@@ -838,7 +881,7 @@ final class Planner {
                 return p.get().next;
             }
         }
-        int start = it.isWord("in", "during", "for", "of", "on") ? i + 1 : i;
+        int start = it.isWord("in", "during", "for", "of", "on") ? skipWords(i + 1, "the") : i;
         Optional<Period> p = period(start);
         if (p.isPresent()) {
             r.filters.add(new TimeF(Optional.of(p.get().from), Optional.of(p.get().to), "in"));

@@ -26,7 +26,7 @@ final class QuestionReader {
     static final int MAX_PHRASE = 5;
 
     /** One position of the read question: a recognised phrase (target set) or a single plain word. */
-    record Item(int start, int end, Target target, String source, String word, String norm) {
+    record Item(int start, int end, Target target, String source, String word, String norm, int strength) {
         boolean recognised() {
             return target != null;
         }
@@ -125,11 +125,12 @@ final class QuestionReader {
                             .thenComparingInt(c -> c.target instanceof ColumnT ct ? ct.column().table.columns.indexOf(ct.column()) : 0))
                     .orElseThrow();
             String text = String.join(" ", raw.subList(best.start, best.start + best.len));
-            items.add(new Item(best.start, best.start + best.len, best.target, best.source, text, String.join(" ", norm.subList(best.start, best.start + best.len))));
+            items.add(new Item(best.start, best.start + best.len, best.target, best.source, text,
+                    String.join(" ", norm.subList(best.start, best.start + best.len)), best.strength));
         }
         for (int i = 0; i < norm.size(); i++) {
             if (!taken[i]) {
-                items.add(new Item(i, i + 1, null, null, raw.get(i), norm.get(i)));
+                items.add(new Item(i, i + 1, null, null, raw.get(i), norm.get(i), 0));
             }
         }
         items.sort(Comparator.comparingInt(Item::start));

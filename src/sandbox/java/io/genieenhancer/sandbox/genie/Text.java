@@ -45,6 +45,11 @@ final class Text {
                     && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1));
             boolean decimal = c == '.' && w.length() > 0 && Character.isDigit(w.charAt(w.length() - 1))
                     && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1));
+            boolean thousands = c == ',' && w.length() > 0 && Character.isDigit(w.charAt(w.length() - 1))
+                    && t.substring(i + 1).matches("(?s)\\d{3}(\\D.*)?"); // "30,000" is one number
+            if (thousands) {
+                continue;
+            }
             if (Character.isLetterOrDigit(c) || dateDash || decimal) {
                 w.append(c);
             } else {
