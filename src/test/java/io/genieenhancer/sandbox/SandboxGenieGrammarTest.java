@@ -33,6 +33,9 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
     void negationIsAnAntiJoin() {
         assertEquals(List.of("5|Eve"), sorted("Return the member ID and name of members who have not made any visits."));
         assertEquals(List.of("Eve"), sorted("Which members have no visits?"));
+        // a verb that a description holds does not stop the negation from reaching its table
+        assertEquals(List.of("Eve"), w.rows(e -> JOINS.apply(e).columnDescription(VISITS, "visit_date", "Day the visit was booked"),
+                "Which members have not booked any visits?"));
         String sql = w.sql(JOINS, "Which members have no visits?");
         assertTrue(sql.contains("NOT EXISTS (SELECT 1 FROM main.gym.visits AS visits WHERE visits.member_id = members.member_id)"), sql);
     }

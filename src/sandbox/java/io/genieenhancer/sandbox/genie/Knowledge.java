@@ -76,8 +76,11 @@ public final class Knowledge {
         /** The row identity used for COUNT(DISTINCT ...) once joins may repeat rows. */
         Col primaryKey() {
             String singular = Text.singular(alias);
+            // <thing>_id, id, a first column named like a key (txid, uid), any *_id, the first column
             return columns.stream().filter(c -> c.name.equals(singular + "_id")).findFirst()
-                    .or(() -> columns.stream().filter(c -> c.name.endsWith("_id") || c.name.equals("id")).findFirst())
+                    .or(() -> columns.stream().filter(c -> c.name.equals("id")).findFirst())
+                    .or(() -> columns.get(0).name.endsWith("id") ? Optional.of(columns.get(0)) : Optional.empty())
+                    .or(() -> columns.stream().filter(c -> c.name.endsWith("_id")).findFirst())
                     .orElse(columns.get(0));
         }
 

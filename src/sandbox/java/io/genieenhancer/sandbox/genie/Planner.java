@@ -400,7 +400,10 @@ final class Planner {
                     r.notes.add("'" + items.get(i).word() + " ... " + it.word() + "' -> no row in " + t.table().identifier);
                     return j + 1;
                 }
-                return -1;
+                if (it.strength() >= Knowledge.NAME) {
+                    return -1;
+                }
+                continue; // a verb a description happens to hold ("not issued any coupons")
             }
             if (it.isWord("and", "or", "but", "in", "during", "since", "before", "after", "between")) {
                 return -1;
