@@ -36,7 +36,7 @@ public final class BenchmarkJudge {
 
     /** What the Genie knows about {@code space} on this warehouse (entity values read from the data). */
     public static Knowledge knowledge(SpaceConfig space, SandboxDatabase db) {
-        return Knowledge.of(space, db.tables(), (table, column) -> db.distinctValues(table, column, 1024));
+        return Knowledge.of(space, db.tables(), (table, column) -> db.distinctValues(table, column, 1024), db.today());
     }
 
     /** With the deterministic Genie. */

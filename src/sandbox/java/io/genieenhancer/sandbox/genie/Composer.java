@@ -5,8 +5,11 @@ import io.genieenhancer.sandbox.genie.Knowledge.DefaultFilter;
 import io.genieenhancer.sandbox.genie.Knowledge.Fragment;
 import io.genieenhancer.sandbox.genie.Knowledge.Tbl;
 import io.genieenhancer.sandbox.genie.Planner.Agg;
+import io.genieenhancer.sandbox.genie.Planner.AntiF;
+import io.genieenhancer.sandbox.genie.Planner.HavingF;
 import io.genieenhancer.sandbox.genie.Planner.ColRef;
 import io.genieenhancer.sandbox.genie.Planner.CompareF;
+import io.genieenhancer.sandbox.genie.Planner.DiffRef;
 import io.genieenhancer.sandbox.genie.Planner.ExprRef;
 import io.genieenhancer.sandbox.genie.Planner.FilterReq;
 import io.genieenhancer.sandbox.genie.Planner.Grain;
@@ -61,9 +64,22 @@ final class Composer {
         for (MeasureReq m : r.measures) {
             measure(m, r, ranking).ifPresent(measures::add);
         }
+        measures = dedupe(measures);
         List<Part> dims = new ArrayList<>();
-        if (r.subject != null) {
+        List<Part> outputs = new ArrayList<>();
+        for (Ref o : r.outputs) {
+            dimension(o, r).ifPresent(outputs::add);
+        }
+        // an output list that names the subject's columns replaces the subject's default label
+        boolean subjectListed = r.subject instanceof TblRef st && outputs.stream().anyMatch(o -> o.tables().equals(Set.of(st.table())));
+        if (r.subject != null && !subjectListed) {
             dimension(r.subject, r).ifPresent(dims::add);
+        }
+        for (Part o : outputs) {
+            boolean measured = measures.stream().anyMatch(m -> !m.columns().isEmpty() && m.columns().containsAll(o.columns()));
+            if (!measured) {
+                dims.add(o);
+            }
         }
         List<Ref> grains = new ArrayList<>();
         for (Ref d : r.dims) {
@@ -76,9 +92,15 @@ final class Composer {
         dims = dedupe(dims);
         List<Part> filters = new ArrayList<>();
         List<TimeF> times = new ArrayList<>();
+        List<AntiF> antis = new ArrayList<>();
+        List<HavingF> havings = new ArrayList<>();
         for (FilterReq f : r.filters) {
             if (f instanceof TimeF t) {
                 times.add(t);
+            } else if (f instanceof AntiF a) {
+                antis.add(a);
+            } else if (f instanceof HavingF h) {
+                havings.add(h);
             } else {
                 filters.add(filter(f));
             }
@@ -87,6 +109,9 @@ final class Composer {
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
+        }
+        for (AntiF a : antis) {
+            antiJoin(root, a.table()).ifPresent(filters::add);
         }
         if ((!times.isEmpty() || !grains.isEmpty())) {
             Optional<Col> timeCol = timeColumn(root, r);
@@ -115,6 +140,10 @@ final class Composer {
         needed.add(root);
         for (List<Part> ps : List.of(measures, dims, filters)) {
             ps.forEach(p -> needed.addAll(p.tables()));
+        }
+        havings.forEach(h -> needed.add(h.counted()));
+        if (r.perAny != null) {
+            needed.add(r.perAny);
         }
         Set<Tbl> joined = new LinkedHashSet<>(List.of(root));
         List<JoinGraph.Step> steps = new ArrayList<>();
@@ -168,6 +197,7 @@ final class Composer {
         }
         Set<String> aliases = new LinkedHashSet<>();
         String orderAlias = null;
+        String firstMeasure = null;
         for (Part m : measures) {
             String sql = m.countOf() == null ? m.sql()
                     : hasJoins ? "COUNT(DISTINCT " + m.countOf().primaryKey().ref() + ")" : "COUNT(*)";
@@ -178,37 +208,109 @@ final class Composer {
             select.add(sql + " AS " + alias);
             if (orderAlias == null) {
                 orderAlias = alias;
+                firstMeasure = sql;
             }
         }
+        if (firstMeasure != null && r.rankFunction != null) {
+            select.add(r.rankFunction + "() OVER (ORDER BY " + firstMeasure + (r.descending ? " DESC" : " ASC") + ") AS rank");
+        }
+        if (firstMeasure != null && r.perAny != null && joined.contains(r.perAny)) {
+            // "the highest total of any customer": the measure per customer, then the largest of those
+            String key = r.perAny.primaryKey().ref();
+            String fn = r.descending ? "MAX" : "MIN";
+            String inner = "SELECT " + key + ", " + firstMeasure + " AS " + orderAlias + "\nFROM " + root.identifier + " AS " + root.alias
+                    + joins(steps) + where(filters) + "\nGROUP BY " + key;
+            String sql = "SELECT " + fn + "(per_row." + orderAlias + ") AS " + fn.toLowerCase(java.util.Locale.ROOT) + "_" + orderAlias
+                    + "\nFROM (\n" + inner + "\n) AS per_row";
+            return new Composed(Optional.of(sql), "The " + (r.descending ? "highest" : "lowest") + " " + orderAlias.replace('_', ' ')
+                    + " of any " + r.perAny.alias, notes, dropped);
+        }
+        List<String> having = new ArrayList<>();
+        for (HavingF h : havings) {
+            if (joined.contains(h.counted())) {
+                String count = h.counted() == root && !hasJoins ? "COUNT(*)" : "COUNT(DISTINCT " + h.counted().primaryKey().ref() + ")";
+                having.add(count + " " + h.op() + " " + h.number());
+            }
+        }
+        if (!having.isEmpty() && groupBy.isEmpty()) {
+            // "how many customers have at least 5 orders": count the groups that pass
+            Col key = root.primaryKey();
+            String inner = "SELECT " + key.ref() + "\nFROM " + root.identifier + " AS " + root.alias + joins(steps)
+                    + where(filters) + "\nGROUP BY " + key.ref() + "\nHAVING " + String.join(" AND ", having);
+            String sql = "SELECT COUNT(*) AS count_" + root.alias + "\nFROM (\n" + inner + "\n) AS qualifying";
+            return new Composed(Optional.of(sql), "Number of " + root.alias + " with " + String.join(" and ", having), notes, dropped);
+        }
         StringBuilder sql = new StringBuilder("SELECT ");
-        if (measures.isEmpty()) {
+        if (measures.isEmpty() && having.isEmpty()) {
             sql.append("DISTINCT ");
         }
         sql.append(String.join(", ", select));
         sql.append("\nFROM ").append(root.identifier).append(" AS ").append(root.alias);
-        for (JoinGraph.Step s : steps) {
-            sql.append("\nJOIN ").append(s.to().identifier).append(" AS ").append(s.to().alias).append(" ON ").append(s.condition());
-        }
-        if (!filters.isEmpty()) {
-            sql.append("\nWHERE ").append(String.join("\n  AND ", filters.stream().map(f -> wrap(f.sql())).toList()));
-        }
-        if (!measures.isEmpty() && !groupBy.isEmpty()) {
+        sql.append(joins(steps)).append(where(filters));
+        if ((!measures.isEmpty() || !having.isEmpty()) && !groupBy.isEmpty()) {
             sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
+        }
+        if (!having.isEmpty()) {
+            sql.append("\nHAVING ").append(String.join(" AND ", having));
         }
         if (r.limit != null || ranking) {
             if (orderAlias != null) {
                 sql.append("\nORDER BY ").append(orderAlias).append(r.descending ? " DESC" : " ASC");
             }
             sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
+        } else if (r.orderDescending != null && (orderAlias != null || !dims.isEmpty())) {
+            String by = orderAlias != null ? orderAlias : dims.get(0).alias() != null ? dims.get(0).alias() : dims.get(0).sql();
+            sql.append("\nORDER BY ").append(by).append(r.orderDescending ? " DESC" : " ASC");
+        }
+        Optional<Part> period = r.change == null || orderAlias == null ? Optional.empty() : dims.stream()
+                .filter(d -> d.alias() != null && d.alias().endsWith("_" + r.change.name().toLowerCase(java.util.Locale.ROOT))).findFirst();
+        if (period.isPresent()) {
+            // "month-over-month change": each period's value minus the previous period's
+            String lag = "per_period." + orderAlias + " - LAG(per_period." + orderAlias + ") OVER (ORDER BY per_period." + period.get().alias() + ")";
+            sql.insert(0, "SELECT per_period.*, " + lag + " AS " + orderAlias + "_change\nFROM (\n");
+            sql.append("\n) AS per_period\nORDER BY per_period.").append(period.get().alias());
+            notes.add("change from the previous " + r.change.name().toLowerCase(java.util.Locale.ROOT) + " with LAG");
         }
         String description = describe(measures, dims, filters);
         return new Composed(Optional.of(sql.toString()), description, notes, dropped);
     }
 
+    private static String joins(List<JoinGraph.Step> steps) {
+        StringBuilder sb = new StringBuilder();
+        for (JoinGraph.Step s : steps) {
+            sb.append("\nJOIN ").append(s.to().identifier).append(" AS ").append(s.to().alias).append(" ON ").append(s.condition());
+        }
+        return sb.toString();
+    }
+
+    private static String where(List<Part> filters) {
+        return filters.isEmpty() ? "" : "\nWHERE " + String.join("\n  AND ", filters.stream().map(f -> wrap(f.sql())).toList());
+    }
+
+    /**
+     * NOT EXISTS over the join path from the root to {@code other}: the path's first condition correlates
+     * the subquery with the outer row, the rest join inside it.
+     */
+    private Optional<Part> antiJoin(Tbl root, Tbl other) {
+        if (other == root) {
+            return Optional.empty();
+        }
+        Optional<List<JoinGraph.Step>> path = graph.path(Set.of(root), other);
+        if (path.isEmpty()) {
+            notes.add("no way to join " + other.identifier + " to " + root.identifier + "; the negation is left out");
+            return Optional.empty();
+        }
+        List<JoinGraph.Step> steps = path.get();
+        JoinGraph.Step first = steps.get(0);
+        String sub = "NOT EXISTS (SELECT 1 FROM " + first.to().identifier + " AS " + first.to().alias
+                + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition() + ")";
+        return Optional.of(new Part(sub, null, Set.of(root)));
+    }
+
     private static List<Part> dedupe(List<Part> parts) {
         List<Part> out = new ArrayList<>();
         for (Part p : parts) {
-            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()))) {
+            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()) && o.countOf() == p.countOf())) {
                 out.add(p);
             }
         }
@@ -277,7 +379,16 @@ final class Composer {
             Fragment f = e.expression().expression();
             return Optional.of(new Part(f.sql(), e.expression().alias(), f.tables()));
         }
+        if (what instanceof DiffRef d) {
+            String fn = agg == Agg.COUNT ? "SUM" : agg.name();
+            return Optional.of(new Part(fn + "(" + daysBetween(d) + ")", fn.toLowerCase(java.util.Locale.ROOT) + "_days_between",
+                    Set.copyOf(List.of(d.from().table, d.to().table)), null, Set.copyOf(List.of(d.from(), d.to()))));
+        }
         return Optional.empty();
+    }
+
+    private static String daysBetween(DiffRef d) {
+        return "DATEDIFF(" + d.to().ref() + ", " + d.from().ref() + ")";
     }
 
     /** An undefined measure: the first measurable column of the table at hand, else of the first table that has one. */
@@ -310,6 +421,10 @@ final class Composer {
     }
 
     private Optional<Part> dimension(Ref d, Reading r) {
+        if (d instanceof DiffRef diff) {
+            return Optional.of(new Part(daysBetween(diff), "days_between", Set.copyOf(List.of(diff.from().table, diff.to().table)), null,
+                    Set.copyOf(List.of(diff.from(), diff.to()))));
+        }
         if (d instanceof ColRef c) {
             return Optional.of(new Part(c.col().ref(), null, Set.of(c.col().table), null, Set.of(c.col())));
         }

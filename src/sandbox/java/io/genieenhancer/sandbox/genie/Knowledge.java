@@ -6,6 +6,7 @@ import io.genieenhancer.sandbox.sql.TableInfo;
 import io.genieenhancer.sandbox.sql.TableInfo.Kind;
 import io.genieenhancer.space.SpaceConfig;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,8 +76,11 @@ public final class Knowledge {
         /** The row identity used for COUNT(DISTINCT ...) once joins may repeat rows. */
         Col primaryKey() {
             String singular = Text.singular(alias);
+            // <thing>_id, id, a first column named like a key (txid, uid), any *_id, the first column
             return columns.stream().filter(c -> c.name.equals(singular + "_id")).findFirst()
-                    .or(() -> columns.stream().filter(c -> c.name.endsWith("_id") || c.name.equals("id")).findFirst())
+                    .or(() -> columns.stream().filter(c -> c.name.equals("id")).findFirst())
+                    .or(() -> columns.get(0).name.endsWith("id") ? Optional.of(columns.get(0)) : Optional.empty())
+                    .or(() -> columns.stream().filter(c -> c.name.endsWith("_id")).findFirst())
                     .orElse(columns.get(0));
         }
 
@@ -132,7 +136,7 @@ public final class Knowledge {
     public record Fragment(String sql, Set<Tbl> tables) {
     }
 
-    public sealed interface Target permits ColumnT, TableT, ValueT, FilterT, MeasureT, ExpressionT {
+    public sealed interface Target permits ColumnT, TableT, ValueT, FilterT, MeasureT, ExpressionT, DatedT {
     }
 
     public record ColumnT(Col column) implements Target {
@@ -151,6 +155,10 @@ public final class Knowledge {
     }
 
     public record ExpressionT(String alias, Fragment expression) implements Target {
+    }
+
+    /** A term that only says which date the question means ("signed up" -> customers.join_date). */
+    public record DatedT(Col date) implements Target {
     }
 
     /** An exact phrase the Genie recognises, where it comes from, and how strongly it binds. */
@@ -181,9 +189,16 @@ public final class Knowledge {
     final Map<Tbl, Col> defaultDates = new LinkedHashMap<>();
     final List<Example> examples = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Date columns tied to a term (normalised phrase, "sign up" -> customers.join_date): the time column when the term is used. */
+    final Map<String, Col> termDates = new LinkedHashMap<>();
+    /** Conditions tied to one term, typically a metric (normalised phrase): applied only when the term is used. */
+    final Map<String, List<Fragment>> termFilters = new LinkedHashMap<>();
     private final Map<String, Tbl> qualifiers = new LinkedHashMap<>();
+    /** The scenario's snapshot date: what "today", "last month", "past 30 days" are relative to. */
+    final LocalDate today;
 
-    private Knowledge() {
+    private Knowledge(LocalDate today) {
+        this.today = today;
     }
 
     /**
@@ -191,12 +206,22 @@ public final class Knowledge {
      * @param values  distinct values of a column (only asked for entity-matching columns)
      */
     public static Knowledge of(SpaceConfig space, List<TableInfo> catalog, BiFunction<String, String, List<String>> values) {
-        Knowledge k = new Knowledge();
+        return of(space, catalog, values, Optional.empty());
+    }
+
+    /**
+     * @param today the scenario's snapshot date; without one, relative dates are taken from the machine's
+     *              date, as the warehouse's {@code CURRENT_DATE} would be
+     */
+    public static Knowledge of(SpaceConfig space, List<TableInfo> catalog, BiFunction<String, String, List<String>> values,
+            Optional<LocalDate> today) {
+        Knowledge k = new Knowledge(today.orElseGet(() -> LocalDate.now(java.time.ZoneOffset.UTC)));
         SpaceConfig visible = space.withBenchmarks(null); // the answers are never part of what Genie knows
         k.buildTables(visible, catalog, values);
         k.buildJoinSpecs(visible);
         k.buildSnippets(visible);
         k.buildInstructions(visible);
+        k.buildTermDates();
         k.buildExamples(visible);
         return k;
     }
@@ -335,6 +360,15 @@ public final class Knowledge {
     /** {@code Use <table.column> as the default date.} (optionally "... for <table>"). */
     static final Pattern DEFAULT_DATE = Pattern.compile(
             "^use\\s+(\\S+)\\s+as\\s+the\\s+default\\s+date(?:\\s+column)?(?:\\s+(?:for|of)\\s+\\S+)?\\s*\\.?$", Pattern.CASE_INSENSITIVE);
+    /** {@code Use <table.column> as the date for "term".} or {@code For "term", use <table.column> as the date.} */
+    static final Pattern TERM_DATE = Pattern.compile(
+            "^(?:use\\s+(\\S+)\\s+as\\s+the\\s+date(?:\\s+column)?\\s+(?:for|of)\\s+[\"'“‘](.+?)[\"'”’]"
+                    + "|for\\s+[\"'“‘](.+?)[\"'”’],?\\s+use\\s+(\\S+)\\s+as\\s+the\\s+date(?:\\s+column)?)\\s*\\.?$",
+            Pattern.CASE_INSENSITIVE);
+    /** {@code For "term", always apply <condition>.} (also: only count / only include / filter on / require). */
+    static final Pattern TERM_FILTER = Pattern.compile(
+            "^for\\s+[\"'“‘](.+?)[\"'”’],?\\s+(?:always\\s+)?(?:apply|filter on|filter by|require|only (?:count|include|use) rows where|only (?:count|include) rows with)\\s+(.+?)\\s*\\.?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern AGGREGATE = Pattern.compile("\\b(SUM|COUNT|AVG|MIN|MAX)\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONDITION = Pattern.compile("(<=|>=|<>|!=|=|<|>|\\bIN\\s*\\(|\\bLIKE\\b|\\bILIKE\\b|\\bBETWEEN\\b|\\bIS\\s+(NOT\\s+)?NULL\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -344,7 +378,17 @@ public final class Knowledge {
         for (SpaceConfig.TextInstruction ti : space.instructions().textInstructions()) {
             for (String sentence : sentences(SpaceConfig.text(ti.content()))) {
                 Matcher m;
-                if ((m = DEFINITION.matcher(sentence)).matches()) {
+                if ((m = TERM_DATE.matcher(sentence)).matches()) {
+                    String column = m.group(1) != null ? m.group(1) : m.group(4);
+                    String term = m.group(1) != null ? m.group(2) : m.group(3);
+                    resolveColumn(column.replaceAll("[.,;]+$", "")).filter(c -> c.kind == Kind.DATE)
+                            .ifPresent(c -> termDates.put(Text.key(term), c));
+                } else if ((m = TERM_FILTER.matcher(sentence)).matches()) {
+                    Fragment f = fragment(m.group(2), qualifiers);
+                    if (CONDITION.matcher(m.group(2)).find() && !f.tables().isEmpty()) {
+                        termFilters.computeIfAbsent(Text.key(m.group(1)), x -> new ArrayList<>()).add(f);
+                    }
+                } else if ((m = DEFINITION.matcher(sentence)).matches()) {
                     define(m.group(1), m.group(2).trim());
                 } else if ((m = DEFAULT_FILTER.matcher(sentence)).matches()) {
                     Fragment f = fragment(m.group(1), qualifiers);
@@ -356,6 +400,16 @@ public final class Knowledge {
                 }
             }
         }
+    }
+
+    /** A dated term nothing else defines still names its date (and so its table): "signed up" -> customers.join_date. */
+    private void buildTermDates() {
+        termDates.forEach((term, col) -> {
+            List<String> phrase = List.of(term.split(" "));
+            if (entries.stream().noneMatch(e -> e.phrase().equals(phrase))) {
+                entries.add(new Entry(phrase, new DatedT(col), SYNONYM, "instruction (date of a term)"));
+            }
+        });
     }
 
     private void define(String term, String rhs) {

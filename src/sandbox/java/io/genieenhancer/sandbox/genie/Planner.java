@@ -33,7 +33,7 @@ final class Planner {
     enum Grain { DAY, WEEK, MONTH, QUARTER, YEAR }
 
     /** What a slot of the question refers to. */
-    sealed interface Ref permits ColRef, TblRef, MeasureRef, ExprRef, GrainRef, UnknownRef {
+    sealed interface Ref permits ColRef, TblRef, MeasureRef, ExprRef, GrainRef, UnknownRef, DiffRef {
     }
 
     record ColRef(Col col) implements Ref {
@@ -55,10 +55,22 @@ final class Planner {
     record UnknownRef(String words, Optional<Tbl> hint) implements Ref {
     }
 
+    /** "the number of days between A and B": the days from date column {@code from} to {@code to}, per row. */
+    record DiffRef(Col from, Col to) implements Ref {
+    }
+
     record MeasureReq(Agg agg, Ref what) {
     }
 
-    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF {
+    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, AntiF, HavingF {
+    }
+
+    /** "customers who have not made any orders": rows of the root with no related row in {@code table}. */
+    record AntiF(Tbl table) implements FilterReq {
+    }
+
+    /** "customers with at least 5 orders": a condition on the number of related rows of {@code counted}. */
+    record HavingF(Tbl counted, String op, String number) implements FilterReq {
     }
 
     record ValueF(Col col, String value) implements FilterReq {
@@ -83,6 +95,16 @@ final class Planner {
         Integer limit;
         boolean descending = true;
         boolean rankByHighLow;
+        /** Columns the question asks to return ("Return the id, name and ..."), in order. */
+        final List<Ref> outputs = new ArrayList<>();
+        /** "sorted by", "highest first", "in ascending order": the direction asked for (null: none). */
+        Boolean orderDescending;
+        /** "and their rank": RANK or DENSE_RANK of the first measure, as a column (null: none). */
+        String rankFunction;
+        /** "month-over-month change": the change of the first measure from the previous period of this grain. */
+        Grain change;
+        /** "the highest total of any customer": the measure is taken per row of this table, then its MAX/MIN. */
+        Tbl perAny;
         final Set<Tbl> mentioned = new LinkedHashSet<>();
         final List<Col> dateMentions = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
@@ -92,6 +114,10 @@ final class Planner {
     private final Knowledge k;
     private List<Item> items;
     private Reading r;
+    /** Inside a "Return the ..." clause. */
+    private boolean returning;
+    /** How many measures were read before the "Return ..." clause (-1: none). */
+    private int measuresBeforeReturn;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -100,6 +126,8 @@ final class Planner {
     Reading read(String question) {
         items = QuestionReader.read(question, k);
         r = new Reading();
+        returning = false;
+        measuresBeforeReturn = -1;
         for (Item it : items) {
             if (it.recognised()) {
                 QuestionReader.tableOf(it.target()).ifPresent(t -> {
@@ -110,12 +138,34 @@ final class Planner {
                 if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
                     r.dateMentions.add(c.column());
                 }
+                Col termDate = k.termDates.get(it.norm());
+                if (termDate != null) { // a term's own date beats a date column named elsewhere
+                    r.dateMentions.add(0, termDate);
+                    r.mentioned.add(termDate.table);
+                }
+                for (Fragment f : k.termFilters.getOrDefault(it.norm(), List.of())) {
+                    r.filters.add(new SnippetF(new FilterT(it.norm(), f)));
+                    r.notes.add("instruction: for '" + it.word() + "' apply " + f.sql());
+                }
                 r.notes.add("'" + it.word() + "' -> " + describe(it.target()) + " (" + it.source() + ")");
             }
         }
         int i = 0;
         while (i < items.size()) {
+            if (!returning && items.get(i).isWord("return", "returning", "display", "showing")) {
+                measuresBeforeReturn = r.measures.size();
+            }
             i = step(i);
+        }
+        if (measuresBeforeReturn >= 0 && r.measures.size() > measuresBeforeReturn && r.limit == null && !r.rankByHighLow) {
+            // "How many X were sold? Return the number of sales and total revenue": the list says what to measure
+            List<MeasureReq> listed = new ArrayList<>(r.measures.subList(measuresBeforeReturn, r.measures.size()));
+            List<MeasureReq> asked = r.measures.subList(0, measuresBeforeReturn);
+            List<MeasureReq> kept = new ArrayList<>(asked.stream().filter(listed::contains).toList());
+            listed.removeAll(kept);
+            kept.addAll(listed);
+            r.measures.clear();
+            r.measures.addAll(kept);
         }
         return r;
     }
@@ -134,12 +184,61 @@ final class Planner {
                 r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m)));
             } else if (t instanceof ExpressionT e) {
                 r.dims.add(new ExprRef(e));
+            } else if (t instanceof ColumnT c && returning) {
+                outputColumn(it, c.column()).ifPresent(col -> r.outputs.add(new ColRef(col))); // "Return the make, model and price"
+            } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())) {
+                r.outputs.add(new TblRef(tt.table()));
             } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
                 r.measures.add(new MeasureReq(Agg.SUM, new ColRef(c.column()))); // "revenue by region" = SUM(revenue)
             }
             return i + 1;
         }
         String w = it.norm();
+        if (w.equals("return") || w.equals("returning") || w.equals("output") || w.equals("display") || w.equals("showing")) {
+            returning = true; // from here on, named columns are the output list
+            return i + 1;
+        }
+        if (returning && (w.equals("id") || w.equals("name"))) {
+            Optional<Tbl> t = outputTable();
+            if (t.isPresent()) {
+                Col c = w.equals("id") ? t.get().primaryKey() : t.get().label();
+                r.outputs.add(new ColRef(c));
+                r.notes.add("'" + it.word() + "' in the output list -> " + c);
+            }
+            return i + 1;
+        }
+        int negation = negation(i);
+        if (negation > 0) {
+            return negation;
+        }
+        int order = ordering(i);
+        if (order > 0) {
+            return order;
+        }
+        int change = periodChange(i);
+        if (change > 0) {
+            return change;
+        }
+        int diff = dateDifference(i, null);
+        if (diff > 0) {
+            return diff;
+        }
+        if (w.equals("rank") || w.equals("ranking") || w.equals("ranked")) {
+            boolean verb = i + 1 < items.size() && (items.get(i + 1).isWord("the", "all", "our", "each", "every")
+                    || (items.get(i + 1).recognised() && items.get(i + 1).target() instanceof TableT));
+            if (verb) { // "rank the stores by revenue": list them in that order
+                r.orderDescending = r.orderDescending == null ? Boolean.TRUE : r.orderDescending;
+                Slot s = slot(i + 1, false);
+                if (s.ref != null && r.subject == null && !(s.ref instanceof UnknownRef)) {
+                    r.subject = s.ref;
+                }
+                return Math.max(s.next, i + 1);
+            }
+            boolean dense = i > 0 && items.get(i - 1).isWord("dense");
+            r.rankFunction = dense ? "DENSE_RANK" : "RANK";
+            return i + 1;
+        }
+
         // comparisons first: "at least 5", "more than 100"
         int cmp = comparison(i);
         if (cmp > 0) {
@@ -150,6 +249,47 @@ final class Planner {
             return time;
         }
         Agg agg = aggAt(i);
+        if ((agg == Agg.HIGH || agg == Agg.LOW) && i > 0 && !items.get(i - 1).recognised()
+                && items.get(i - 1).norm().matches("\\d{1,3}") && r.limit == null) {
+            r.limit = Integer.parseInt(items.get(i - 1).norm()); // "the 3 most expensive products"
+        }
+        if ((agg == Agg.HIGH || agg == Agg.LOW) && i + 1 < items.size() && items.get(i + 1).isWord(FREQUENT)) {
+            // "the most frequently used codes", "the most common statuses": count the rows of each
+            int after = skipWords(i + 2, FREQUENT);
+            after = skipWords(after, "used", "bought", "sold", "ordered", "chosen", "seen", "visited", "made");
+            Slot s = slot(after, false);
+            if (s.ref != null && !(s.ref instanceof UnknownRef)) {
+                if (r.subject == null) {
+                    r.subject = s.ref;
+                }
+                r.measures.add(new MeasureReq(Agg.COUNT, new UnknownRef("", QuestionReader.tableOf(targetOf(s.ref)))));
+                r.rankByHighLow = true;
+                r.descending = agg == Agg.HIGH;
+                return s.next;
+            }
+        }
+        if ((agg == Agg.HIGH || agg == Agg.LOW) && aggAt(skipArticles(i + 1)) != null
+                && aggAt(skipArticles(i + 1)) != Agg.HIGH && aggAt(skipArticles(i + 1)) != Agg.LOW) {
+            // "the highest total fee", "the lowest average rating": rank by the inner aggregate
+            r.rankByHighLow = true;
+            r.descending = agg == Agg.HIGH;
+            int inner = skipArticles(i + 1);
+            int end = step(inner);
+            if (r.subject == null && end < items.size() && items.get(end).isWord("of", "for", "among", "across")
+                    && end + 2 < items.size() && items.get(end + 1).isWord("any", "all") && items.get(end + 2).recognised()
+                    && items.get(end + 2).target() instanceof TableT t) {
+                r.perAny = t.table(); // "the highest total fee of any member": the largest of the per-member totals
+                r.rankByHighLow = false;
+                return end + 3;
+            }
+            return end;
+        }
+        if (agg != null && agg != Agg.COUNT) {
+            int aggregatedDiff = dateDifference(skipArticles(i + 1), agg == Agg.HIGH ? Agg.MAX : agg == Agg.LOW ? Agg.MIN : agg);
+            if (aggregatedDiff > 0) {
+                return aggregatedDiff;
+            }
+        }
         if (agg != null) {
             int after = i + aggLength(i);
             Slot s = slot(after, agg != Agg.COUNT);
@@ -169,12 +309,28 @@ final class Planner {
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
                 return skipArticles(after); // "by number of orders": the measure reads itself next
             }
+            int rel = relative(skipArticles(after));
+            if (rel > 0) { // "in each of the last 8 weeks": those weeks, one row each
+                r.dims.add(new GrainRef(lastRelativeGrain));
+                return rel;
+            }
             Slot s = slot(after, false);
             if (s.ref != null) {
                 if (s.filterOnly) {
                     return s.next; // "placed by Gold customers": an agent, not a grouping
                 }
                 addDimension(s.ref);
+                // "by city and tier": a second dimension
+                int next = s.next;
+                while (next < items.size() && items.get(next).isWord("and")) {
+                    Slot more = slot(next + 1, false);
+                    if (more.ref == null || more.filterOnly || more.ref instanceof UnknownRef) {
+                        break;
+                    }
+                    addDimension(more.ref);
+                    next = more.next;
+                }
+                return Math.max(next, after);
             }
             return Math.max(s.next, after);
         }
@@ -205,18 +361,220 @@ final class Planner {
             return Math.max(s.next, j);
         }
         if (w.equals("which") || w.equals("who") || w.equals("list") || w.equals("show")) {
-            Slot s = slot(i + 1, false);
+            int j = i + 1;
+            if (j < items.size() && !items.get(j).recognised() && items.get(j).norm().matches("\\d{1,3}")) {
+                r.limit = Integer.parseInt(items.get(j).norm()); // "Which 5 products ..."
+                j++;
+            }
+            Slot s = slot(j, false);
             if (s.ref != null && r.subject == null && !(s.ref instanceof UnknownRef)) {
                 r.subject = s.ref;
             }
             return Math.max(s.next, i + 1);
         }
-        if (w.equals("never") || w.equals("not") || w.equals("without") || w.equals("no")) {
-            r.notes.add("negation '" + it.word() + "' is not understood; ignored");
+        if (NEGATIONS.contains(w)) {
+            r.notes.add("negation '" + it.word() + "' names no table of the space; ignored");
         } else if (!Text.isStop(w) && !Text.KEYWORDS.contains(w) && Knowledge.literalKind(w) == null) {
             r.unknown.add(it.word());
         }
         return i + 1;
+    }
+
+    private static final String[] FREQUENT = {"frequently", "frequent", "often", "common", "commonly", "popular"};
+
+    static final Set<String> NEGATIONS = Set.of("never", "not", "without", "no", "dont", "doesnt", "didnt", "havent", "hasnt", "none");
+
+    /**
+     * "customers who have not made any orders", "products that were never ordered", "stores without
+     * sales": the next table named within a few words is one the rows must have nothing in (an anti-join).
+     */
+    private int negation(int i) {
+        if (!NEGATIONS.contains(items.get(i).norm()) || items.get(i).recognised()) {
+            return -1;
+        }
+        for (int j = i + 1; j < items.size() && j <= i + 5; j++) {
+            Item it = items.get(j);
+            if (it.recognised()) {
+                if (it.target() instanceof TableT t) {
+                    r.filters.add(new AntiF(t.table()));
+                    r.notes.add("'" + items.get(i).word() + " ... " + it.word() + "' -> no row in " + t.table().identifier);
+                    return j + 1;
+                }
+                if (it.strength() >= Knowledge.NAME) {
+                    return -1;
+                }
+                continue; // a verb a description happens to hold ("not issued any coupons")
+            }
+            if (it.isWord("and", "or", "but", "in", "during", "since", "before", "after", "between")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A column named in an output list. A weak match (one word of a column's name) is not enough; a
+     * generic "id"/"name" is the output table's; {@code <thing>_id} in another table, when a table of things
+     * exists, is that table's key ("car id" -> cars.id, not sales.car_id).
+     */
+    private Optional<Col> outputColumn(Item it, Col c) {
+        if (it.strength() < Knowledge.COLUMN_DESCRIPTION) {
+            r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column");
+            return Optional.empty();
+        }
+        if (it.norm().equals("id") || it.norm().equals("name")) {
+            Optional<Tbl> t = outputTable();
+            if (t.isPresent() && t.get() != c.table) {
+                return Optional.of(it.norm().equals("id") ? t.get().primaryKey() : t.get().label());
+            }
+        }
+        if (c.name.endsWith("_id")) {
+            String thing = Text.singular(c.name.substring(0, c.name.length() - 3));
+            for (Tbl t : k.tables) {
+                if (t != c.table && Text.singular(t.alias).equals(thing)) {
+                    return Optional.of(t.primaryKey());
+                }
+            }
+        }
+        return Optional.of(c);
+    }
+
+    /** The table an output-list "id" or "name" belongs to: the subject, else the first table named. */
+    private Optional<Tbl> outputTable() {
+        if (r.subject instanceof TblRef t) {
+            return Optional.of(t.table());
+        }
+        for (Ref d : r.dims) {
+            if (d instanceof TblRef t) {
+                return Optional.of(t.table());
+            }
+        }
+        return r.mentioned.stream().findFirst();
+    }
+
+    /**
+     * Ordering words: "highest first", "lowest first", "from highest to lowest", "from most to least [X]",
+     * "in ascending|descending order", "ascending", "descending", "sorted|ordered|order by", "starting from
+     * the earliest|latest".
+     */
+    private int ordering(int i) {
+        Item it = items.get(i);
+        String next = plainAt(i + 1);
+        if (it.isWord("highest", "largest", "most", "biggest", "latest", "newest") && next.equals("first")) {
+            r.orderDescending = true;
+            return i + 2;
+        }
+        if (it.isWord("lowest", "smallest", "least", "fewest", "earliest", "oldest") && next.equals("first")) {
+            r.orderDescending = false;
+            return i + 2;
+        }
+        if (it.isWord("from", "starting") && i + 3 < items.size()) {
+            int a = it.isWord("starting") ? skipWords(i + 1, "from", "with", "the") : skipWords(i + 1, "the");
+            String first = plainAt(a);
+            boolean high = Set.of("highest", "largest", "most", "biggest", "latest", "newest", "top").contains(first);
+            boolean low = Set.of("lowest", "smallest", "least", "fewest", "earliest", "oldest").contains(first);
+            if (high || low) {
+                r.orderDescending = high;
+                int b = a + 1;
+                if (plainAt(b).equals("to") && !plainAt(b + 1).isEmpty()) {
+                    b += 2;
+                }
+                // "from most to least visits": the noun is the measure already read
+                if (b < items.size() && items.get(b).recognised() && items.get(b).target() instanceof TableT) {
+                    b++;
+                }
+                return b;
+            }
+        }
+        if (it.isWord("ascending", "descending")) {
+            r.orderDescending = it.isWord("descending");
+            return skipWords(i + 1, "order");
+        }
+        if (it.isWord("sorted", "ordered", "order", "sort") && next.equals("by")) {
+            r.orderDescending = r.orderDescending == null ? Boolean.TRUE : r.orderDescending;
+            int j = i + 2;
+            if (aggAt(skipArticles(j)) == null && !(j < items.size() && items.get(skipArticles(j)).recognised()
+                    && items.get(skipArticles(j)).target() instanceof MeasureT)) {
+                // "sorted by total": the measure is already read; "sorted by name": a column, nothing more to add
+                Slot s = slot(j, false);
+                return Math.max(s.next, j);
+            }
+            return skipArticles(j);
+        }
+        return -1;
+    }
+
+    /** "month-over-month change|growth", "MoM change", "year over year": the change from the previous period. */
+    private int periodChange(int i) {
+        String w = plainAt(i);
+        Grain g = null;
+        int j = -1;
+        if (UNITS.contains(w) && plainAt(i + 1).equals("over") && plainAt(i + 2).equals(w)) {
+            g = grain(w);
+            j = i + 3;
+        } else if (Set.of("mom", "wow", "qoq", "yoy").contains(w)) {
+            g = switch (w) {
+                case "mom" -> Grain.MONTH;
+                case "wow" -> Grain.WEEK;
+                case "qoq" -> Grain.QUARTER;
+                default -> Grain.YEAR;
+            };
+            j = i + 1;
+        }
+        if (g == null) {
+            return -1;
+        }
+        r.change = g;
+        if (r.dims.stream().noneMatch(d -> d instanceof GrainRef)) {
+            r.dims.add(new GrainRef(g));
+        }
+        return skipWords(j, "change", "changes", "growth", "difference", "increase");
+    }
+
+    /**
+     * "the number of days between the order date and the ship date", "days from A to B": the per-row
+     * difference of two date columns; with an aggregate before it ("average") that aggregate of it.
+     */
+    private int dateDifference(int i, Agg agg) {
+        int j = i;
+        if (plainAt(j).equals("number") && plainAt(j + 1).equals("of")) {
+            j += 2;
+        }
+        if (!plainAt(j).equals("day") || !(plainAt(j + 1).equals("between") || plainAt(j + 1).equals("from"))) {
+            return -1;
+        }
+        Optional<Col> a = dateColumnAt(skipWords(j + 2, "the"));
+        if (a.isEmpty()) {
+            return -1;
+        }
+        int k = skipWords(skipWords(j + 2, "the") + 1, "and", "to", "the");
+        Optional<Col> b = dateColumnAt(k);
+        if (b.isEmpty()) {
+            return -1;
+        }
+        DiffRef d = new DiffRef(a.get(), b.get());
+        if (agg != null) {
+            r.measures.add(new MeasureReq(agg, d));
+        } else {
+            r.outputs.add(d);
+        }
+        return k + 1;
+    }
+
+    private Optional<Col> dateColumnAt(int i) {
+        if (i < items.size() && items.get(i).recognised() && items.get(i).target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
+            return Optional.of(c.column());
+        }
+        return Optional.empty();
+    }
+
+    private static Target targetOf(Ref ref) {
+        if (ref instanceof ColRef c) {
+            return new ColumnT(c.col());
+        } else if (ref instanceof TblRef t) {
+            return new TableT(t.table());
+        }
+        return null;
     }
 
     private void addDimension(Ref ref) {
@@ -448,6 +806,13 @@ final class Planner {
                 break;
             }
         }
+        int counted = skipWords(j + 1, "total", "distinct", "different", "separate");
+        if (counted < items.size() && items.get(counted).recognised() && items.get(counted).target() instanceof TableT t) {
+            // "with at least 5 orders": a condition on how many related rows there are
+            r.filters.add(new HavingF(t.table(), op[0], items.get(j).norm()));
+            r.notes.add("'" + items.get(i).word() + " ... " + items.get(counted).word() + "' -> a condition on the number of " + t.table().identifier);
+            return counted + 1;
+        }
         if (col.isPresent()) {
             Col compared = col.get();
             r.filters.add(new CompareF(compared, op[0], items.get(j).norm()));
@@ -458,25 +823,44 @@ final class Planner {
         return j + 1;
     }
 
-    /** Time phrases: in/during/for [month|Qn] year, between date and date, since/after/from X, before/until X. */
+    /**
+     * Time phrases: in/during/for/on [month|Qn] year or a date, between X and Y [inclusive|exclusive],
+     * from X to Y, since/after/from X, on or after X, before/until X, on or before X, as of / at the end of X,
+     * and dates relative to the scenario's today (see {@link #relative}).
+     */
     private int time(int i) {
         Item it = items.get(i);
         String w = it.norm();
+        int rel = relative(i);
+        if (rel > 0) {
+            return rel;
+        }
         if (w.equals("between")) {
             Optional<Period> a = period(i + 1);
-            if (a.isPresent() && a.get().next < items.size() && items.get(a.get().next).isWord("and")) {
-                Optional<Period> b = period(a.get().next + 1);
-                if (b.isPresent()) {
-                    r.filters.add(new TimeF(Optional.of(a.get().from), Optional.of(b.get().to), "between"));
-                    return b.get().next;
+            if (a.isPresent()) {
+                int and = skipWords(a.get().next, "inclusive");
+                if (and < items.size() && items.get(and).isWord("and", "to")) {
+                    Optional<Period> b = period(and + 1);
+                    if (b.isPresent()) {
+                        return range(a.get(), b.get(), "between");
+                    }
                 }
             }
             return -1;
         }
+        boolean onOr = i >= 2 && items.get(i - 2).isWord("on") && items.get(i - 1).isWord("or");
         if (w.equals("since") || w.equals("after") || w.equals("from")) {
             Optional<Period> p = period(i + 1);
             if (p.isPresent()) {
-                r.filters.add(new TimeF(Optional.of(w.equals("after") ? p.get().to : p.get().from), Optional.empty(), w));
+                int to = skipWords(p.get().next, "inclusive");
+                if (w.equals("from") && to < items.size() && items.get(to).isWord("to", "through", "until", "till")) {
+                    Optional<Period> b = period(to + 1);
+                    if (b.isPresent()) {
+                        return range(p.get(), b.get(), "from ... to");
+                    }
+                }
+                boolean strict = w.equals("after") && !onOr;
+                r.filters.add(new TimeF(Optional.of(strict ? p.get().to : p.get().from), Optional.empty(), w));
                 return p.get().next;
             }
             return -1;
@@ -484,12 +868,23 @@ final class Planner {
         if (w.equals("before") || w.equals("until")) {
             Optional<Period> p = period(i + 1);
             if (p.isPresent()) {
-                r.filters.add(new TimeF(Optional.empty(), Optional.of(w.equals("until") ? p.get().to : p.get().from), w));
+                boolean inclusive = w.equals("until") || onOr;
+                r.filters.add(new TimeF(Optional.empty(), Optional.of(inclusive ? p.get().to : p.get().from), w));
                 return p.get().next;
             }
             return -1;
         }
-        int start = it.isWord("in", "during", "for", "of") ? i + 1 : i;
+        int asOf = asOf(i);
+        if (asOf > 0) {
+            Optional<Period> p = period(asOf);
+            if (p.isPresent()) {
+                boolean start = items.get(asOf - 2).isWord("start", "beginning");
+                r.filters.add(new TimeF(Optional.empty(), Optional.of(start ? p.get().from : p.get().to), "as of"));
+                r.notes.add("'" + it.word() + " ...' is a point in time: everything up to it");
+                return p.get().next;
+            }
+        }
+        int start = it.isWord("in", "during", "for", "of", "on") ? skipWords(i + 1, "the") : i;
         Optional<Period> p = period(start);
         if (p.isPresent()) {
             r.filters.add(new TimeF(Optional.of(p.get().from), Optional.of(p.get().to), "in"));
@@ -498,16 +893,167 @@ final class Planner {
         return -1;
     }
 
+    /** Where the date of "as of X" / "at (or by) the end (or start) of X" starts, or -1. */
+    private int asOf(int i) {
+        if (items.get(i).isWord("as") && i + 1 < items.size() && items.get(i + 1).isWord("of", "at")) {
+            return i + 2;
+        }
+        if (items.get(i).isWord("at", "by") && i + 3 < items.size() && items.get(i + 1).isWord("the")
+                && items.get(i + 2).isWord("end", "close", "start", "beginning") && items.get(i + 3).isWord("of")) {
+            return i + 4;
+        }
+        return -1;
+    }
+
+    /** [a.from, b.to), or [a.from, b.from) when b is marked exclusive; consumes "inclusive" remarks after b. */
+    private int range(Period a, Period b, String text) {
+        int next = b.next;
+        boolean exclusive = next < items.size() && items.get(next).isWord("exclusive");
+        next = skipWords(next, "inclusive", "exclusive", "both", "of", "start", "end", "and", "date");
+        r.filters.add(new TimeF(Optional.of(a.from), Optional.of(exclusive ? b.from : b.to), text));
+        return next;
+    }
+
+    private int skipWords(int i, String... words) {
+        int j = i;
+        while (j < items.size() && items.get(j).isWord(words)) {
+            j++;
+        }
+        return j;
+    }
+
+    private static final Set<String> UNITS = Set.of("day", "week", "month", "quarter", "year");
+
+    /**
+     * Dates relative to today: "past|last N days|weeks|months|quarters|years" (rolling, today included),
+     * "last|previous week|month|quarter|year" and "last N ... excluding the current ..." (whole calendar
+     * periods before the current one), "this|current week|month|quarter|year", "year to date", "today",
+     * "yesterday". Weeks start on Monday, as Databricks' DATE_TRUNC('week') does.
+     */
+    private int relative(int i) {
+        int j = items.get(i).isWord("in", "during", "for", "over", "within", "from", "of") ? i + 1 : i;
+        j = skipWords(j, "the");
+        if (j >= items.size() || items.get(j).recognised()) {
+            return -1;
+        }
+        LocalDate today = k.today;
+        String w = items.get(j).norm();
+        if (w.equals("today")) {
+            return relativeFilter(today, today.plusDays(1), j + 1, "today");
+        }
+        if (w.equals("yesterday")) {
+            return relativeFilter(today.minusDays(1), today, j + 1, "yesterday");
+        }
+        if (w.equals("ytd") || (w.equals("year") && j + 2 < items.size() && items.get(j + 1).isWord("to") && items.get(j + 2).norm().equals("date"))) {
+            return relativeFilter(today.withDayOfYear(1), today.plusDays(1), w.equals("ytd") ? j + 1 : j + 3, "year to date");
+        }
+        if (w.equals("this") || w.equals("current")) {
+            if (j + 1 < items.size() && UNITS.contains(items.get(j + 1).norm())) {
+                Grain g = grain(items.get(j + 1).norm());
+                lastRelativeGrain = g;
+                LocalDate from = truncate(today, g);
+                return relativeFilter(from, plus(from, g, 1), j + 2, "this " + items.get(j + 1).norm());
+            }
+            return -1;
+        }
+        if (!(w.equals("past") || w.equals("last") || w.equals("previous") || w.equals("prior") || w.equals("recent"))) {
+            return -1;
+        }
+        int x = j + 1;
+        Integer n = null;
+        if (x < items.size() && !items.get(x).recognised() && items.get(x).norm().matches("\\d{1,3}")) {
+            n = Integer.parseInt(items.get(x).norm());
+            x++;
+        }
+        boolean calendar = x < items.size() && items.get(x).isWord("calendar", "full", "complete", "whole");
+        if (calendar) {
+            x++;
+        }
+        if (x >= items.size() || items.get(x).recognised() || !UNITS.contains(items.get(x).norm())) {
+            return -1;
+        }
+        Grain g = grain(items.get(x).norm());
+        lastRelativeGrain = g;
+        x++;
+        // "excluding the current week", "not including this month", "exclusive of the current month"
+        int y = skipWords(x, "and");
+        boolean excluding = false;
+        if (y < items.size() && (items.get(y).isWord("excluding", "exclusive", "except", "without")
+                || (items.get(y).isWord("not") && y + 1 < items.size() && items.get(y + 1).isWord("including", "counting")))) {
+            y = skipWords(y + (items.get(y).isWord("not") ? 2 : 1), "of", "the", "current", "this", "ongoing", "present");
+            if (y < items.size() && UNITS.contains(items.get(y).norm())) {
+                excluding = true;
+                x = y + 1;
+            }
+        }
+        // "inclusive of today('s date)", "including today", "inclusive of 30 days ago"
+        y = x;
+        if (y < items.size() && items.get(y).isWord("inclusive", "including")) {
+            int z = skipWords(y + 1, "of", "today", "date", "ago", "day", "week", "month", "year");
+            while (z < items.size() && !items.get(z).recognised() && items.get(z).norm().matches("\\d{1,3}")) {
+                z = skipWords(z + 1, "day", "week", "month", "year", "ago");
+            }
+            x = z;
+        }
+        int count = n == null ? 1 : n;
+        boolean whole = excluding || calendar || (n == null && !w.equals("past") && !w.equals("recent"));
+        if (whole && g != Grain.DAY) {
+            LocalDate end = truncate(today, g);
+            return relativeFilter(plus(end, g, -count), end, x, w + " " + count + " whole " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
+        }
+        if (whole) { // "yesterday" said as "the last day", or "the last 3 days excluding today"
+            return relativeFilter(today.minusDays(count), today, x, w + " " + count + " day(s)");
+        }
+        return relativeFilter(plus(today, g, -count), today.plusDays(1), x, w + " " + count + " " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
+    }
+
+    /** The unit of the last relative period read ("the last 8 weeks" -> WEEK). */
+    private Grain lastRelativeGrain = Grain.DAY;
+
+    private int relativeFilter(LocalDate from, LocalDate to, int next, String text) {
+        r.filters.add(new TimeF(Optional.of(from), Optional.of(to), text));
+        r.notes.add("'" + text + "' relative to today (" + k.today + "): from " + from + " to before " + to);
+        return next;
+    }
+
+    /** The first day of the week (Monday, whatever the JVM's locale), month, quarter or year holding d. */
+    static LocalDate truncate(LocalDate d, Grain g) {
+        return switch (g) {
+            case DAY -> d;
+            case WEEK -> d.minusDays(d.getDayOfWeek().getValue() - 1L);
+            case MONTH -> d.withDayOfMonth(1);
+            case QUARTER -> LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            case YEAR -> d.withDayOfYear(1);
+        };
+    }
+
+    static LocalDate plus(LocalDate d, Grain g, int n) {
+        return switch (g) {
+            case DAY -> d.plusDays(n);
+            case WEEK -> d.plusWeeks(n);
+            case MONTH -> d.plusMonths(n);
+            case QUARTER -> d.plusMonths(3L * n);
+            case YEAR -> d.plusYears(n);
+        };
+    }
+
     private record Period(LocalDate from, LocalDate to, int next) {
     }
 
-    /** A calendar period at i: an ISO date (one day), Qn YYYY, Month YYYY, or YYYY. */
+    private String plainAt(int i) {
+        return i < items.size() && !items.get(i).recognised() ? items.get(i).norm() : "";
+    }
+
+    /**
+     * A calendar period at i: an ISO date (one day), "Month D[, YYYY]" (one day; the current year when
+     * none is given), "Qn YYYY", "1st|first quarter [of] YYYY", "Month YYYY", or "YYYY".
+     */
     private Optional<Period> period(int i) {
-        if (i >= items.size() || items.get(i).recognised()) {
+        String w = plainAt(i);
+        if (w.isEmpty()) {
             return Optional.empty();
         }
-        String w = items.get(i).norm();
-        String next = i + 1 < items.size() && !items.get(i + 1).recognised() ? items.get(i + 1).norm() : "";
+        String next = plainAt(i + 1);
         if (Text.isIsoDate(w)) {
             LocalDate d = LocalDate.parse(w);
             return Optional.of(new Period(d, d.plusDays(1), i + 1));
@@ -516,9 +1062,26 @@ final class Planner {
             LocalDate d = LocalDate.of(Integer.parseInt(next), (Text.quarter(w) - 1) * 3 + 1, 1);
             return Optional.of(new Period(d, d.plusMonths(3), i + 2));
         }
+        if (Text.ordinal(w) > 0 && next.equals("quarter")) {
+            int y = plainAt(i + 2).equals("of") ? i + 3 : i + 2;
+            if (Text.isYear(plainAt(y))) {
+                LocalDate d = LocalDate.of(Integer.parseInt(plainAt(y)), (Text.ordinal(w) - 1) * 3 + 1, 1);
+                return Optional.of(new Period(d, d.plusMonths(3), y + 1));
+            }
+        }
         if (Text.month(w) > 0 && Text.isYear(next)) {
             LocalDate d = LocalDate.of(Integer.parseInt(next), Text.month(w), 1);
             return Optional.of(new Period(d, d.plusMonths(1), i + 2));
+        }
+        if (Text.month(w) > 0 && Text.dayOfMonth(next) > 0) {
+            boolean withYear = Text.isYear(plainAt(i + 2));
+            int year = withYear ? Integer.parseInt(plainAt(i + 2)) : k.today.getYear();
+            try {
+                LocalDate d = LocalDate.of(year, Text.month(w), Text.dayOfMonth(next));
+                return Optional.of(new Period(d, d.plusDays(1), withYear ? i + 3 : i + 2));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty(); // "February 30"
+            }
         }
         if (Text.isYear(w)) {
             LocalDate d = LocalDate.of(Integer.parseInt(w), 1, 1);
@@ -540,6 +1103,8 @@ final class Planner {
             return "measure " + m.expression().sql();
         } else if (t instanceof ExpressionT e) {
             return "expression " + e.expression().sql();
+        } else if (t instanceof Knowledge.DatedT d) {
+            return "the date " + d.date();
         }
         return String.valueOf(t);
     }

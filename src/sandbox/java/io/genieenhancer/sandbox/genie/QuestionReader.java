@@ -26,7 +26,7 @@ final class QuestionReader {
     static final int MAX_PHRASE = 5;
 
     /** One position of the read question: a recognised phrase (target set) or a single plain word. */
-    record Item(int start, int end, Target target, String source, String word, String norm) {
+    record Item(int start, int end, Target target, String source, String word, String norm, int strength) {
         boolean recognised() {
             return target != null;
         }
@@ -57,16 +57,21 @@ final class QuestionReader {
         for (int i = 0; i < norm.size(); i++) {
             for (int len = 1; len <= MAX_PHRASE && i + len <= norm.size(); len++) {
                 List<String> phrase = norm.subList(i, i + len);
-                if (Text.isStop(phrase.get(0)) || Text.isStop(phrase.get(len - 1)) || phrase.stream().anyMatch(Text::isNumber)) {
+                // a stop word at an edge ("signed up") or a number ("tier 2", "priority 1") is part of a term only
+                // when the space defines the whole term (synonym, snippet, instruction)
+                boolean stopEdge = Text.isStop(phrase.get(0)) || Text.isStop(phrase.get(len - 1));
+                boolean withNumber = phrase.stream().anyMatch(Text::isNumber);
+                if ((withNumber || stopEdge) && len == 1) {
                     continue;
                 }
                 boolean onlyKeywords = phrase.stream().allMatch(Text.KEYWORDS::contains);
                 for (Entry e : k.entries) {
-                    if (e.phrase().equals(phrase) && !(onlyKeywords && e.strength() < Knowledge.SYNONYM)) {
+                    if (e.phrase().equals(phrase) && !(onlyKeywords && e.strength() < Knowledge.SYNONYM)
+                            && !(stopEdge && e.strength() < Knowledge.SYNONYM)) {
                         all.add(new Candidate(i, len, e.target(), e.strength(), e.source()));
                     }
                 }
-                if (onlyKeywords) {
+                if (onlyKeywords || withNumber || stopEdge) {
                     continue; // "total", "year" ... in a description or a column name are not a reference
                 }
                 for (Tbl t : k.tables) {
@@ -120,11 +125,12 @@ final class QuestionReader {
                             .thenComparingInt(c -> c.target instanceof ColumnT ct ? ct.column().table.columns.indexOf(ct.column()) : 0))
                     .orElseThrow();
             String text = String.join(" ", raw.subList(best.start, best.start + best.len));
-            items.add(new Item(best.start, best.start + best.len, best.target, best.source, text, String.join(" ", norm.subList(best.start, best.start + best.len))));
+            items.add(new Item(best.start, best.start + best.len, best.target, best.source, text,
+                    String.join(" ", norm.subList(best.start, best.start + best.len)), best.strength));
         }
         for (int i = 0; i < norm.size(); i++) {
             if (!taken[i]) {
-                items.add(new Item(i, i + 1, null, null, raw.get(i), norm.get(i)));
+                items.add(new Item(i, i + 1, null, null, raw.get(i), norm.get(i), 0));
             }
         }
         items.sort(Comparator.comparingInt(Item::start));
@@ -148,6 +154,8 @@ final class QuestionReader {
             return m.expression().tables().stream().findFirst();
         } else if (t instanceof Knowledge.ExpressionT e) {
             return e.expression().tables().stream().findFirst();
+        } else if (t instanceof Knowledge.DatedT d) {
+            return java.util.Optional.of(d.date().table);
         }
         return java.util.Optional.empty();
     }

@@ -45,6 +45,11 @@ final class Text {
                     && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1));
             boolean decimal = c == '.' && w.length() > 0 && Character.isDigit(w.charAt(w.length() - 1))
                     && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1));
+            boolean thousands = c == ',' && w.length() > 0 && Character.isDigit(w.charAt(w.length() - 1))
+                    && t.substring(i + 1).matches("(?s)\\d{3}(\\D.*)?"); // "30,000" is one number
+            if (thousands) {
+                continue;
+            }
             if (Character.isLetterOrDigit(c) || dateDash || decimal) {
                 w.append(c);
             } else {
@@ -67,6 +72,9 @@ final class Text {
         }
         if (w.endsWith("ies") && w.length() > 4) {
             return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.endsWith("uses") && w.length() > 5 && "tbrnp".indexOf(w.charAt(w.length() - 5)) >= 0) {
+            return w.substring(0, w.length() - 2); // statuses, bonuses, viruses, campuses (but houses, causes)
         }
         if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
             return w.substring(0, w.length() - 2);
@@ -120,6 +128,26 @@ final class Text {
 
     static int quarter(String w) {
         return w.matches("q[1-4]") ? w.charAt(1) - '0' : 0;
+    }
+
+    static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");
+
+    /** 1..31 for a day of the month ("1", "1st", "22nd"), else 0. */
+    static int dayOfMonth(String w) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})(st|nd|rd|th)?").matcher(w);
+        if (!m.matches()) {
+            return 0;
+        }
+        int d = Integer.parseInt(m.group(1));
+        return d >= 1 && d <= 31 ? d : 0;
+    }
+
+    /** 1..4 for "1st".."4th" or "first".."fourth" (a quarter's ordinal), else 0. */
+    static int ordinal(String w) {
+        if (w.matches("[1-4](st|nd|rd|th)")) {
+            return w.charAt(0) - '0';
+        }
+        return ORDINALS.indexOf(w) + 1;
     }
 
     /** True when {@code needle} occurs in {@code hay} as a contiguous run of words. */

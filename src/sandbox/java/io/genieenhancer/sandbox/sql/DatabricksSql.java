@@ -20,7 +20,8 @@ import java.util.Set;
  *       {@code "text"} is a string literal in Databricks and becomes {@code 'text'}.</li>
  *   <li>Functions H2 lacks or spells differently: {@code IF}, {@code DATE_ADD}, {@code DATE_SUB},
  *       two-argument {@code DATEDIFF}, {@code DATE_FORMAT}, {@code TRY_CAST}; the type {@code STRING}
- *       (in casts and column definitions) becomes {@code VARCHAR}.</li>
+ *       (in casts and column definitions) becomes {@code VARCHAR}; {@code DATE_TRUNC('week', d)} truncates to
+ *       Monday (H2's own WEEK follows the JVM's locale).</li>
  *   <li>With a scenario's "today", {@code CURRENT_DATE}, {@code NOW()}, {@code CURRENT_TIMESTAMP} and their
  *       aliases become that date (timestamps at midnight).</li>
  * </ul>
@@ -190,6 +191,9 @@ public final class DatabricksSql {
             case "DATEDIFF" -> a.size() == 2 ? "DATEDIFF('DAY', " + a.get(1) + ", " + a.get(0) + ")" : null;
             case "DATE_FORMAT" -> a.size() == 2 ? "FORMATDATETIME(" + a.get(0) + ", " + a.get(1) + ")" : null;
             case "TRY_CAST" -> "CAST(" + String.join(", ", a) + ")";
+            // Databricks' weeks start on Monday; H2's WEEK follows the JVM's locale (Sunday in the US)
+            case "DATE_TRUNC" -> a.size() == 2 && a.get(0).replaceAll("[`'\"]", "").equalsIgnoreCase("week")
+                    ? "DATE_TRUNC('ISO_WEEK', " + a.get(1) + ")" : null;
             default -> null;
         };
     }
