@@ -4,6 +4,7 @@
 //   node src/statemachine-runner/generate-definition.mjs           write the template
 //   node src/statemachine-runner/generate-definition.mjs --check   exit 1 if the committed template differs
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 import { toTemplateText } from './lib/asl.mjs';
 import { TEMPLATE_PATH } from './lib/definition.mjs';
@@ -42,6 +43,6 @@ function main(args) {
   console.log(`wrote ${TEMPLATE_PATH}`);
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2));
 }
