@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * {@code enhancer.analysis.*}: which analysers run in the enhance step and how sure a fix must be to be applied
- * (the seed's "conservative fixing"). The LLM analyser's own switch and endpoint are {@code enhancer.llm.*}; it
+ * ("conservative fixing"). The LLM analyser's own switch and endpoint are {@code enhancer.llm.*}; it
  * runs next to the rule-based one when it is configured. Documented in docs/analysis.md.
  */
 @ConfigMapping(prefix = "enhancer.analysis")

@@ -44,7 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One enhancement cycle (the seed's {@code enhance()}): load the space and the evaluation, analyse ALL
+ * One enhancement cycle: load the space and the evaluation, analyse ALL
  * failures with every analyser, plan (dedupe, validate, budgets), select by strategy, apply in memory,
  * snapshot the current config, record the plan, and write the space ONCE with its etag.
  *
@@ -148,7 +148,7 @@ public final class EnhancementCycle {
         try {
             applied = FixEngine.apply(space, selected, policy.schema());
         } catch (FixApplyException e) {
-            // the final config breaks a server rule: nothing is written (the seed's ValueError)
+            // the final config breaks a server rule: nothing is written
             throw new EnhancerException(ErrorCode.InvalidSpaceConfig, "the fixed configuration would be invalid: "
                     + e.getMessage());
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How many of the valid fixes one enhancement cycle applies (seed decision: batch-all is the default;
+ * How many of the valid fixes one enhancement cycle applies (batch-all is the default;
  * by-category and one-by-one are research / A-B modes). What a cycle does not apply is carried in the
  * run store and proposed again next iteration.
  */

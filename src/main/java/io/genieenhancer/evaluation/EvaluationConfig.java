@@ -61,10 +61,6 @@ public interface EvaluationConfig {
     @WithDefault("1200")
     int maxQuestionItems();
 
-    /** Which failures the enhance step fixes: STABLE_ONLY or INCLUDE_FLAKY. */
-    @WithDefault("STABLE_ONLY")
-    FailurePolicy failurePolicy();
-
     JudgeConfig judge();
 
     interface JudgeConfig {

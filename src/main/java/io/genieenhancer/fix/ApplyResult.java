@@ -21,7 +21,7 @@ public record ApplyResult(SpaceConfig config, List<FixOutcome> outcomes, Diff di
         return outcomes.stream().filter(FixOutcome::applied).toList();
     }
 
-    /** Fixes that changed the config, counted by type (the seed's {@code stats.by_type}). */
+    /** Fixes that changed the config, counted by type. */
     public Map<String, Integer> byType() {
         Map<String, Integer> m = new TreeMap<>();
         for (FixOutcome o : outcomes) {

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The log fields every fix carries (the seed's fix log): which failing questions asked for it, why, how
+ * The log fields every fix carries: which failing questions asked for it, why, how
  * sure the analyser is and who proposed it. Flattened into the fix's JSON object.
  */
 @RegisterForReflection

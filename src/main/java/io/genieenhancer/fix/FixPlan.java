@@ -21,7 +21,7 @@ public record FixPlan(int proposed, List<FixVerdict> verdicts, List<Conflict> co
         return verdicts.stream().filter(FixVerdict::valid).map(FixVerdict::fix).toList();
     }
 
-    /** Keys of the valid fixes (the seed's {@code validation["valid_ids"]}). */
+    /** Keys of the valid fixes. */
     public List<String> validKeys() {
         return verdicts.stream().filter(FixVerdict::valid).map(FixVerdict::key).toList();
     }

@@ -53,7 +53,7 @@ public interface LlmConfig {
     @WithDefault("24000")
     int tokenBudget();
 
-    /** Lowest confidence of an LLM fix that is kept: HIGH, MEDIUM or LOW (seed: "conservative fixing"). */
+    /** Lowest confidence of an LLM fix that is kept: HIGH, MEDIUM or LOW ("conservative fixing"). */
     @WithDefault("MEDIUM")
     String minConfidence();
 

@@ -26,6 +26,6 @@ public interface StoreConfig {
     String localDir();
 
     /** How long a run's lock on a space lasts without being released (a crashed run frees the space then). */
-    @WithDefault("PT2H")
+    @WithDefault("PT6H")
     java.time.Duration lockTtl();
 }
