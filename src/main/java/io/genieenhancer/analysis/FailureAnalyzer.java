@@ -1,6 +1,7 @@
 package io.genieenhancer.analysis;
 
 import io.genieenhancer.space.SpaceConfig;
+import io.genieenhancer.time.Deadline;
 
 import java.util.List;
 
@@ -19,4 +20,12 @@ public interface FailureAnalyzer {
     String name();
 
     AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures);
+
+    /**
+     * The same, within a time budget: an analyser whose calls take long (the LLM) starts no call that might not
+     * finish before {@code deadline} and reports what it skipped. Quick analysers ignore it.
+     */
+    default AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures, Deadline deadline) {
+        return analyze(space, failures);
+    }
 }

@@ -6,6 +6,7 @@ import io.genieenhancer.llm.ChatClient;
 import io.genieenhancer.llm.ChatResult;
 import io.genieenhancer.llm.LlmUsage;
 import io.genieenhancer.space.SpaceConfig;
+import io.genieenhancer.time.Deadline;
 
 import org.jboss.logging.Logger;
 
@@ -21,13 +22,24 @@ public final class LlmAnalyzer implements FailureAnalyzer {
 
     private static final Logger LOG = Logger.getLogger(LlmAnalyzer.class);
 
-    /** Batch size, prompt token budget (estimated, chars / 4) and the lowest confidence kept. */
-    public record Settings(int batchSize, int tokenBudget, Confidence minConfidence) {
+    /**
+     * Batch size, prompt token budget (estimated, chars / 4), the lowest confidence kept, and how long one batch
+     * may take at worst (its call with the client's retries): no batch starts with less time left than that.
+     */
+    public record Settings(int batchSize, int tokenBudget, Confidence minConfidence, java.time.Duration batchAllowance) {
+        /** One batch's worst case when nothing else is known: a 90 s call and one retry. */
+        public static final java.time.Duration DEFAULT_BATCH_ALLOWANCE = java.time.Duration.ofSeconds(180);
+
         public Settings {
             if (batchSize < 1 || tokenBudget < 1) {
                 throw new IllegalArgumentException("enhancer.llm.batch-size and enhancer.llm.token-budget must be positive");
             }
             minConfidence = minConfidence == null ? Confidence.MEDIUM : minConfidence;
+            batchAllowance = batchAllowance == null ? DEFAULT_BATCH_ALLOWANCE : batchAllowance;
+        }
+
+        public Settings(int batchSize, int tokenBudget, Confidence minConfidence) {
+            this(batchSize, tokenBudget, minConfidence, DEFAULT_BATCH_ALLOWANCE);
         }
     }
 
@@ -46,6 +58,11 @@ public final class LlmAnalyzer implements FailureAnalyzer {
 
     @Override
     public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures) {
+        return analyze(space, failures, Deadline.none(java.time.Clock.systemUTC()));
+    }
+
+    @Override
+    public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures, Deadline deadline) {
         if (failures.isEmpty()) {
             return AnalysisResult.empty();
         }
@@ -54,6 +71,12 @@ public final class LlmAnalyzer implements FailureAnalyzer {
         List<String> rejected = new ArrayList<>(plan.skipped());
         LlmUsage usage = LlmUsage.NONE;
         for (BatchPlan.Batch batch : plan.batches()) {
+            if (!deadline.allows(settings.batchAllowance())) {
+                // a call cut off by the Lambda timeout would be repeated by every retry: stop while time is left
+                rejected.add("LLM batch " + batch.questionIds() + ": skipped, less than "
+                        + settings.batchAllowance().toSeconds() + " s of the time budget left");
+                continue;
+            }
             LOG.debugf("LLM batch %s: about %d prompt tokens (%s slice)", batch.questionIds(), batch.estimatedTokens(),
                     batch.detail());
             ChatResult result = client.complete(batch.prompt());

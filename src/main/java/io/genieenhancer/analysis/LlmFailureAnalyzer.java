@@ -6,6 +6,7 @@ import io.genieenhancer.fix.Confidence;
 import io.genieenhancer.llm.LlmClients;
 import io.genieenhancer.llm.LlmConfig;
 import io.genieenhancer.space.SpaceConfig;
+import io.genieenhancer.time.Deadline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,8 +34,13 @@ public class LlmFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures) {
+        return analyze(space, failures, Deadline.none(java.time.Clock.systemUTC()));
+    }
+
+    @Override
+    public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures, Deadline deadline) {
         return clients.client()
-                .map(c -> new LlmAnalyzer(c, settings(clients.config())).analyze(space, failures))
+                .map(c -> new LlmAnalyzer(c, settings(clients.config())).analyze(space, failures, deadline))
                 .orElseGet(AnalysisResult::empty);
     }
 
@@ -45,6 +51,7 @@ public class LlmFailureAnalyzer implements FailureAnalyzer {
         } catch (IllegalArgumentException e) {
             throw new EnhancerException(ErrorCode.Internal, "enhancer.llm.min-confidence: " + e.getMessage());
         }
-        return new LlmAnalyzer.Settings(config.batchSize(), config.tokenBudget(), min);
+        // a call may time out once and be retried (OpenAiChatClient's quick retries) before it gives up
+        return new LlmAnalyzer.Settings(config.batchSize(), config.tokenBudget(), min, config.timeout().multipliedBy(2));
     }
 }

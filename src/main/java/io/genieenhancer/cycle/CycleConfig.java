@@ -29,6 +29,14 @@ public interface CycleConfig {
     @WithDefault("true")
     boolean leakageGuard();
 
+    /**
+     * How long one {@code enhance} invocation may take, counted from its start: the Lambda's timeout (Funqy does not
+     * hand the function the Lambda context, so it cannot ask for its remaining time). Set it to the enhance
+     * function's timeout when that changes; a local run may set it lower.
+     */
+    @WithDefault("900s")
+    Duration timeBudget();
+
     default CycleSettings settings() {
         Confidence c;
         try {

@@ -30,10 +30,12 @@ import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
 import io.genieenhancer.store.Snapshots;
 import io.genieenhancer.store.SpaceSnapshot;
+import io.genieenhancer.time.Deadline;
 
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,8 +59,25 @@ public final class EnhancementCycle {
     private static final Logger LOG = Logger.getLogger(EnhancementCycle.class);
     private static final int MAX_DIFF_CHARS = 200_000;
 
+    /** No update of the space starts with less time left than this: a Lambda killed mid-PATCH leaves it unknown. */
+    public static final Duration MIN_TIME_FOR_UPDATE = Duration.ofSeconds(60);
+    /** What the analysers leave for planning, the run-store writes and the update after them. */
+    static final Duration RESERVED_AFTER_ANALYSIS = MIN_TIME_FOR_UPDATE.plusSeconds(30);
+    /** How soon the state machine re-invokes us after the budget ran out (a fresh invocation has a fresh budget). */
+    static final int RETRY_AFTER_BUDGET_SECONDS = 5;
+
+    /**
+     * @param deadline when this invocation is killed: analysis stops starting LLM batches in time, and no update
+     *                 starts with less than {@link #MIN_TIME_FOR_UPDATE} left
+     */
     public record Request(String spaceId, String runId, int iteration, Optional<String> evaluationKey, Strategy strategy,
-            boolean dryRun) {
+            boolean dryRun, Deadline deadline) {
+
+        /** Without a time limit (tests, the in-process loop). */
+        public Request(String spaceId, String runId, int iteration, Optional<String> evaluationKey, Strategy strategy,
+                boolean dryRun) {
+            this(spaceId, runId, iteration, evaluationKey, strategy, dryRun, Deadline.none(Clock.systemUTC()));
+        }
     }
 
     public enum Status { APPLIED, NO_FIXES, DRY_RUN }
@@ -123,7 +142,7 @@ public final class EnhancementCycle {
                 .map(FailureEvidence::of).toList();
         AnalysisResult analysis = AnalysisResult.empty();
         for (FailureAnalyzer a : analyzers) {
-            AnalysisResult r = a.analyze(space, failures);
+            AnalysisResult r = a.analyze(space, failures, req.deadline().minus(RESERVED_AFTER_ANALYSIS));
             LOG.infof("analyser %s: %d fixes proposed, %d items rejected", a.name(), r.fixes().size(), r.rejected().size());
             analysis = analysis.plus(r);
         }
@@ -178,6 +197,14 @@ public final class EnhancementCycle {
             return new Result(Status.NO_FIXES, done, recordKey, false);
         }
 
+        if (!req.deadline().allows(MIN_TIME_FOR_UPDATE)) {
+            // nothing written yet: a fresh invocation (fresh budget) plans again and its LLM batches stop in time
+            throw new EnhancerException(ErrorCode.TimeBudgetExhausted, "enhance " + req.spaceId() + "/" + req.runId() + "/"
+                    + req.iteration() + ": " + req.deadline().remaining().toSeconds() + " s left, an update needs "
+                    + MIN_TIME_FOR_UPDATE.toSeconds() + " s; nothing was written", RETRY_AFTER_BUDGET_SECONDS, null);
+        }
+        requireUnchangedSince(current, req);
+
         // snapshot BEFORE the write; rollback puts this exact string back
         String snapshotKey = RunKeys.configBefore(req.spaceId(), req.runId(), req.iteration());
         SpaceSnapshot snap = SpaceSnapshot.of(current, space, "iteration-" + req.iteration(), started);
@@ -191,6 +218,23 @@ public final class EnhancementCycle {
         LOG.infof("enhance %s/%s/%d: applied %d fixes %s in one update", req.spaceId(), req.runId(), req.iteration(),
                 done.fixesApplied(), done.byType());
         return new Result(Status.APPLIED, done, recordKey, false);
+    }
+
+    /**
+     * The space was read before a possibly minutes-long analysis; a person may have edited it meanwhile. Re-read it
+     * just before writing anything and refuse when its content (or, where the server gives one, its etag) changed:
+     * the plan was made for the old config, and writing it would silently drop their edit. The etag on the update
+     * is the server-side fence; this check does not depend on the server honouring it.
+     */
+    private void requireUnchangedSince(GenieSpace readBefore, Request req) {
+        GenieSpace now = spaces.get(req.spaceId());
+        boolean sameContent = Hashes.sha256(SpaceSnapshot.serializedOf(now))
+                .equals(Hashes.sha256(SpaceSnapshot.serializedOf(readBefore)));
+        boolean sameEtag = readBefore.etag() == null || now.etag() == null || readBefore.etag().equals(now.etag());
+        if (!sameContent || !sameEtag) {
+            throw new EnhancerException(ErrorCode.ConcurrentModification, "space " + req.spaceId()
+                    + " was edited while iteration " + req.iteration() + " was being analysed; nothing was written");
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package io.genieenhancer.cycle;
 
 import io.genieenhancer.databricks.GenieSpace;
 import io.genieenhancer.databricks.GenieSpaces;
+import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.error.ErrorCode;
 import io.genieenhancer.fix.FixLog;
 import io.genieenhancer.store.Hashes;
 import io.genieenhancer.store.RunKeys;
@@ -17,7 +19,11 @@ import java.util.Optional;
 
 /**
  * Undoes one iteration: puts the snapshot taken before its update back (verified), and marks its fixes
- * rejected so later iterations of the run do not propose them again. Idempotent.
+ * rejected so later iterations of the run do not propose them again.
+ *
+ * <p>Idempotent for the state machine: invoked again after a rollback that succeeded (a retry whose first answer
+ * was lost), it answers {@code restored=true} again once it has seen the space hold the snapshot, instead of
+ * "nothing restored", which the state machine would read as a failed rollback.
  */
 public final class IterationRollback {
 
@@ -47,27 +53,37 @@ public final class IterationRollback {
         IterationRecord record = found.get();
         List<String> applied = record.fixLog() == null ? List.of() : record.fixLog().entries().stream()
                 .filter(e -> e.outcome() == FixLog.Outcome.APPLIED).map(FixLog.Entry::key).toList();
-        switch (record.status()) {
-            case ROLLED_BACK:
-                return new Result(false, record.snapshotKey(), applied, record.etagAfter());
-            case NO_FIXES:
-                return new Result(false, null, List.of(), record.etagAfter());
-            default:
-                break;
+        if (record.status() == IterationRecord.Status.NO_FIXES) {
+            return new Result(false, null, List.of(), record.etagAfter());
         }
         SpaceSnapshot snap = new Snapshots(store).load(record.snapshotKey(), Optional.ofNullable(record.snapshotVersionId()));
-        Optional<String> expected = Optional.ofNullable(record.etagAfter());
+        if (record.status() == IterationRecord.Status.ROLLED_BACK) {
+            // a retry after a successful rollback (its answer was lost): the same answer, if the space still proves it
+            GenieSpace current = spaces.get(spaceId);
+            if (!SpaceRestorer.holds(current, snap)) {
+                throw new EnhancerException(ErrorCode.ConcurrentModification, "iteration " + iteration
+                        + " was rolled back, but space " + spaceId + " no longer holds " + record.snapshotKey()
+                        + ": someone edited it since");
+            }
+            LOG.infof("rollback %s/%s/%d: already rolled back; the space holds the snapshot", spaceId, runId, iteration);
+            return new Result(true, record.snapshotKey(), applied, current.etag());
+        }
+        // APPLIED: the space must hold what we wrote (our etag, or our planned config when the server gives no etag)
+        SpaceRestorer.Expected expected = new SpaceRestorer.Expected(Optional.ofNullable(record.etagAfter()),
+                Optional.ofNullable(record.plannedSha256()));
         if (record.status() == IterationRecord.Status.PENDING) {
             // the update may or may not have landed: only our planned config may be overwritten
             GenieSpace current = spaces.get(spaceId);
             expected = Hashes.sha256(current.serializedSpace()).equals(record.plannedSha256())
-                    ? Optional.ofNullable(current.etag()) : Optional.empty();
+                    ? new SpaceRestorer.Expected(Optional.ofNullable(current.etag()), Optional.of(record.plannedSha256()))
+                    : SpaceRestorer.Expected.snapshotState();
         }
-        SpaceRestorer.Result r = new SpaceRestorer(spaces).restore(spaceId, snap, expected, false);
+        // restored=true also when the space already held the snapshot: a retry after a restore whose record was lost
+        SpaceRestorer.Result r = new SpaceRestorer(spaces).restore(spaceId, snap, expected);
         EnhancementCycle.Rejections.add(store, spaceId, runId, applied);
         IterationRecords.write(store, recordKey, record.with(IterationRecord.Status.ROLLED_BACK, r.etag(), clock.instant()));
         LOG.infof("rollback %s/%s/%d: restored %s, %d fixes rejected for this run", spaceId, runId, iteration,
                 record.snapshotKey(), applied.size());
-        return new Result(r.changed(), record.snapshotKey(), applied, r.etag());
+        return new Result(true, record.snapshotKey(), applied, r.etag());
     }
 }

@@ -20,6 +20,8 @@ public enum ErrorCode {
     DatabricksUnavailable(true),
     RateLimited(true),
     StoreUnavailable(true),
+    /** {@code enhance} had too little of its Lambda time left to start the space update; nothing was written. */
+    TimeBudgetExhausted(true),
     Internal(false);
 
     private final boolean retryable;

@@ -61,20 +61,36 @@ public final class EvalRunsEvaluator implements Evaluator {
      * Creates the missing eval runs (one per repeat), saving the plan after each so a retried start
      * never creates a run twice.
      *
+     * <p>A create whose answer was lost (a timeout, or the plan could not be saved after it) has started a run we
+     * do not know the id of; the API takes no idempotency key. So the plan is saved before each create, and a start
+     * that finds its plan already saved (a retry) first adopts the space's eval runs created since the plan was made
+     * over the same number of questions, instead of starting another one and leaving the first an orphan. The run
+     * holds the space's lock, so no other enhancement run creates eval runs on the space meanwhile.
+     *
      * @throws Unavailable when the first run cannot be created because the API is missing or disabled
      */
     @Override
     public EvaluationPlan start(EvaluationPlan plan) {
         List<String> ids = new ArrayList<>(plan.evalRunIds());
         List<String> questionIds = plan.allQuestions() ? List.of() : plan.questionIds();
+        boolean retried = store.plan(plan.spaceId(), plan.runId(), plan.iteration()).isPresent();
+        if (retried && ids.size() < plan.repeats()) {
+            for (String lost : startedSince(plan, ids)) {
+                if (ids.size() < plan.repeats()) {
+                    ids.add(lost);
+                    LOG.infof("space %s: adopted eval run %s, started by an earlier attempt whose answer was lost",
+                            plan.spaceId(), lost);
+                }
+            }
+        }
         while (ids.size() < plan.repeats()) {
+            store.savePlan(plan.withEvalRunIds(ids)); // the intent: a retry knows a create may have happened
             GenieEvalRunResponse run;
             try {
                 run = evalRuns.create(plan.spaceId(), questionIds);
             } catch (DatabricksApiException e) {
                 if (ids.isEmpty() && unavailable(e)) {
-                    throw new Unavailable("eval-runs API not available (HTTP " + e.httpStatus().map(String::valueOf).orElse("?")
-                            + e.databricksErrorCode().map(c -> " " + c).orElse("") + ")", e);
+                    throw unavailableBecause(e);
                 }
                 throw e;
             }
@@ -83,6 +99,34 @@ public final class EvalRunsEvaluator implements Evaluator {
             LOG.infof("space %s: eval run %s started (%d of %d)", plan.spaceId(), run.evalRunId(), ids.size(), plan.repeats());
         }
         return plan.withEvalRunIds(ids);
+    }
+
+    /** Tolerated difference between our clock and the workspace's when telling runs started since the plan. */
+    static final long CLOCK_SKEW_MILLIS = 5_000;
+
+    /** The space's eval runs started since the plan was made, over its number of questions, not yet in it; oldest first. */
+    private List<String> startedSince(EvaluationPlan plan, List<String> known) {
+        long since = plan.createdAt().toEpochMilli() - CLOCK_SKEW_MILLIS;
+        List<GenieEvalRunResponse> runs;
+        try {
+            runs = evalRuns.list(plan.spaceId());
+        } catch (DatabricksApiException e) {
+            if (known.isEmpty() && unavailable(e)) {
+                throw unavailableBecause(e);
+            }
+            throw e;
+        }
+        return runs.stream()
+                .filter(r -> r.createdTimestamp() >= since && !known.contains(r.evalRunId()))
+                // 0: the counters of a run that has not started yet may still be empty
+                .filter(r -> r.numQuestions() == plan.questions().size() || r.numQuestions() == 0)
+                .sorted(java.util.Comparator.comparingLong(GenieEvalRunResponse::createdTimestamp))
+                .map(GenieEvalRunResponse::evalRunId).toList();
+    }
+
+    private static Unavailable unavailableBecause(DatabricksApiException e) {
+        return new Unavailable("eval-runs API not available (HTTP " + e.httpStatus().map(String::valueOf).orElse("?")
+                + e.databricksErrorCode().map(c -> " " + c).orElse("") + ")", e);
     }
 
     /** 404/501, or a 400 saying the feature is off: the API is not there for us (a missing space fails earlier). */

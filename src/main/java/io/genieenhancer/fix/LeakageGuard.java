@@ -2,6 +2,7 @@ package io.genieenhancer.fix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,15 +10,20 @@ import java.util.Optional;
  * that is (nearly) a benchmark's ground-truth SQL, would teach the space the answers to the test. Other
  * texts (instructions, descriptions, snippets, usage guidance) must not contain a whole ground-truth query
  * either. "Nearly" is a token-bigram Dice similarity at or above {@link FixPolicy#LEAKAGE_SIMILARITY}
- * after normalisation (case, whitespace, quoting, comments), so renaming an alias or reformatting does not
- * get a copy through.
+ * between the {@link SqlShape normalised} forms (case, whitespace, quoting, comments, qualifiers, aliases), of the
+ * whole candidate or of any query nested in it (a CTE body, a derived table), so renaming aliases, reformatting,
+ * reordering clauses or wrapping the query does not get a copy through.
  */
 final class LeakageGuard {
 
     /** Ground-truth SQL shorter than this many tokens is a fragment any good snippet may contain. */
     private static final int MIN_CONTAINED_TOKENS = 8;
 
-    private record Guarded(String id, Text.Bigrams question, Text.Bigrams sql, String sqlText) {
+    /** Below this many pieces, a query's clause multiset says too little to compare it out of order. */
+    private static final int MIN_CLAUSES = 4;
+
+    private record Guarded(String id, Text.Bigrams question, Text.Bigrams sql, String sqlText,
+            Map<String, Integer> clauses) {
     }
 
     private final List<Guarded> guarded = new ArrayList<>();
@@ -26,10 +32,11 @@ final class LeakageGuard {
     LeakageGuard(List<FixPolicy.GuardedQuestion> questions, double threshold) {
         this.threshold = threshold;
         for (FixPolicy.GuardedQuestion q : questions) {
-            List<String> sqlTokens = Text.sqlTokens(q.sql());
+            List<String> sqlTokens = SqlShape.tokens(q.sql());
             guarded.add(new Guarded(q.id(), new Text.Bigrams(Text.words(q.question())),
                     sqlTokens.isEmpty() ? null : new Text.Bigrams(sqlTokens),
-                    sqlTokens.size() >= MIN_CONTAINED_TOKENS ? " " + String.join(" ", sqlTokens) + " " : null));
+                    sqlTokens.size() >= MIN_CONTAINED_TOKENS ? " " + String.join(" ", sqlTokens) + " " : null,
+                    SqlShape.clauses(sqlTokens)));
         }
     }
 
@@ -45,11 +52,19 @@ final class LeakageGuard {
     }
 
     Optional<Problem> exampleSql(String sql) {
-        Text.Bigrams b = new Text.Bigrams(Text.sqlTokens(sql));
-        for (Guarded g : guarded) {
-            if (g.sql != null && Text.similarityBound(b, g.sql) >= threshold && Text.similarity(b, g.sql) >= threshold) {
-                return Optional.of(new Problem(Problem.LEAKAGE, "the example SQL copies the ground-truth SQL of benchmark question "
-                        + g.id + " (similarity " + pct(Text.similarity(b, g.sql)) + ")"));
+        for (List<String> part : SqlShape.parts(SqlShape.tokens(sql))) {
+            Text.Bigrams b = new Text.Bigrams(part);
+            for (Guarded g : guarded) {
+                if (g.sql != null && Text.similarityBound(b, g.sql) >= threshold && Text.similarity(b, g.sql) >= threshold) {
+                    return Optional.of(new Problem(Problem.LEAKAGE, "the example SQL copies the ground-truth SQL of benchmark question "
+                            + g.id + " (similarity " + pct(Text.similarity(b, g.sql)) + ")"));
+                }
+                // the same pieces in another order: conditions, joins, select items or equality sides swapped
+                double reordered = g.clauses.size() >= MIN_CLAUSES ? SqlShape.similarity(SqlShape.clauses(part), g.clauses) : 0;
+                if (reordered >= threshold) {
+                    return Optional.of(new Problem(Problem.LEAKAGE, "the example SQL copies the ground-truth SQL of benchmark question "
+                            + g.id + " with its clauses reordered (similarity " + pct(reordered) + ")"));
+                }
             }
         }
         return containsGroundTruth("the example SQL", sql);
@@ -60,13 +75,20 @@ final class LeakageGuard {
         if (text.length() < 20) {
             return Optional.empty();
         }
-        String tokens = " " + String.join(" ", Text.sqlTokens(text)) + " ";
-        if (!tokens.contains(" select ")) {
+        List<String> raw = Text.sqlTokens(text);
+        if (!raw.contains("select")) {
             return Optional.empty(); // every ground truth is a query; most texts are not: skip the scan
         }
-        for (Guarded g : guarded) {
-            if (g.sqlText != null && tokens.contains(g.sqlText)) {
-                return Optional.of(new Problem(Problem.LEAKAGE, field + " contains the ground-truth SQL of benchmark question " + g.id));
+        // normalise from each place a query may start, so the prose before it cannot pass for aliases
+        for (int start = 0; start < raw.size(); start++) {
+            if (!raw.get(start).equals("select") && !raw.get(start).equals("with")) {
+                continue;
+            }
+            String tokens = " " + String.join(" ", SqlShape.normalise(raw.subList(start, raw.size()))) + " ";
+            for (Guarded g : guarded) {
+                if (g.sqlText != null && tokens.contains(g.sqlText)) {
+                    return Optional.of(new Problem(Problem.LEAKAGE, field + " contains the ground-truth SQL of benchmark question " + g.id));
+                }
             }
         }
         return Optional.empty();

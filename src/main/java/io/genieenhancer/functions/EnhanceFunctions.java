@@ -15,6 +15,7 @@ import io.genieenhancer.error.RetryAdvice;
 import io.genieenhancer.llm.LlmUsage;
 import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
+import io.genieenhancer.time.Deadline;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -88,6 +89,8 @@ public class EnhanceFunctions {
 
     @Funq
     public EnhanceOutput enhance(JsonNode event) {
+        // counted from the start of the invocation: the Lambda's timeout runs from (about) here
+        Deadline deadline = Deadline.after(config.timeBudget(), clock);
         EnhanceInput in = Inputs.bind(event, EnhanceInput.class);
         return Steps.run("enhance", () -> {
             List<FailureAnalyzer> active = analyzers.stream()
@@ -95,7 +98,8 @@ public class EnhanceFunctions {
                     .toList();
             EnhancementCycle cycle = new EnhancementCycle(spaces, store, active, config.settings(), clock);
             EnhancementCycle.Result r = cycle.run(new EnhancementCycle.Request(in.spaceId(), in.runId(), in.iteration(),
-                    Optional.ofNullable(in.evaluationKey()), Strategy.of(in.strategy()), Boolean.TRUE.equals(in.dryRun())));
+                    Optional.ofNullable(in.evaluationKey()), Strategy.of(in.strategy()), Boolean.TRUE.equals(in.dryRun()),
+                    deadline));
             IterationRecord rec = r.record();
             boolean dry = r.status() == EnhancementCycle.Status.DRY_RUN;
             String diff = rec.diffMarkdown() == null ? null : rec.diffMarkdown().length() > MAX_DIFF_IN_OUTPUT

@@ -55,7 +55,8 @@ public class SpaceFunctions {
     }
 
     @RegisterForReflection
-    public record RestoreInput(String spaceId, String snapshotKey, String versionId, String expectedEtag, Boolean force) {
+    public record RestoreInput(String spaceId, String snapshotKey, String versionId, String expectedEtag,
+            String expectedSha256, Boolean force) {
         public RestoreInput {
             RunKeys.safe("spaceId", spaceId);
             Inputs.require("snapshotKey", snapshotKey);
@@ -69,7 +70,20 @@ public class SpaceFunctions {
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RestoreOutput(String spaceId, String snapshotKey, String versionId, Boolean changed, Boolean verified,
-            String etag, RetryAdvice retry) {
+            String etag, String backupKey, RetryAdvice retry) {
+    }
+
+    private record Saved(String snapshotKey, SpaceSnapshot snap, RunStore.StoredObject stored) {
+    }
+
+    /** Saves the space's current config under the run's or the space's snapshots, labelled (default: the time). */
+    private Saved save(String spaceId, GenieSpace space, String runId, String label) {
+        Instant now = clock.instant();
+        String name = Optional.ofNullable(label).orElse("manual-" + now.toEpochMilli());
+        String key = runId == null ? RunKeys.snapshot(spaceId, name)
+                : RunKeys.run(spaceId, runId) + "snapshots/" + name + ".json";
+        SpaceSnapshot snap = SpaceSnapshot.of(space, SpaceJson.parse(SpaceSnapshot.serializedOf(space)), name, now);
+        return new Saved(key, snap, new Snapshots(store).save(key, snap));
     }
 
     @Funq
@@ -77,13 +91,9 @@ public class SpaceFunctions {
         SnapshotInput in = Inputs.bind(event, SnapshotInput.class);
         return Steps.run("snapshot", () -> {
             GenieSpace space = spaces.get(in.spaceId());
-            Instant now = clock.instant();
-            String label = Optional.ofNullable(in.label()).orElse("manual-" + now.toEpochMilli());
-            String key = in.runId() == null ? RunKeys.snapshot(in.spaceId(), label)
-                    : RunKeys.run(in.spaceId(), in.runId()) + "snapshots/" + label + ".json";
-            SpaceSnapshot snap = SpaceSnapshot.of(space, SpaceJson.parse(SpaceSnapshot.serializedOf(space)), label, now);
-            RunStore.StoredObject stored = new Snapshots(store).save(key, snap);
-            return new SnapshotOutput(in.spaceId(), key, stored.versionId(), snap.sha256(), snap.stats(), snap.etag(), null);
+            Saved saved = save(in.spaceId(), space, in.runId(), in.label());
+            return new SnapshotOutput(in.spaceId(), saved.snapshotKey(), saved.stored().versionId(), saved.snap().sha256(),
+                    saved.snap().stats(), saved.snap().etag(), null);
         }, retry -> new SnapshotOutput(in.spaceId(), null, null, null, null, null, retry));
     }
 
@@ -92,10 +102,17 @@ public class SpaceFunctions {
         RestoreInput in = Inputs.bind(event, RestoreInput.class);
         return Steps.run("restore", () -> {
             SpaceSnapshot snap = new Snapshots(store).load(in.snapshotKey(), Optional.ofNullable(in.versionId()));
-            SpaceRestorer.Result r = new SpaceRestorer(spaces).restore(in.spaceId(), snap,
-                    Optional.ofNullable(in.expectedEtag()), Boolean.TRUE.equals(in.force()));
-            return new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), r.changed(), true, r.etag(), null);
-        }, retry -> new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), null, null, null, retry));
+            SpaceRestorer.Expected expected = new SpaceRestorer.Expected(Optional.ofNullable(in.expectedEtag()),
+                    Optional.ofNullable(in.expectedSha256()));
+            // a forced restore overwrites whatever is there: that config is snapshotted first, so it can be put back
+            Optional<java.util.function.Function<GenieSpace, String>> backup = Boolean.TRUE.equals(in.force())
+                    ? Optional.of(current -> save(in.spaceId(), current, null, "before-forced-restore-" + clock.instant().toEpochMilli())
+                            .snapshotKey())
+                    : Optional.empty();
+            SpaceRestorer.Result r = new SpaceRestorer(spaces).restore(in.spaceId(), snap, expected, backup);
+            return new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), r.changed(), true, r.etag(),
+                    r.backupKey().orElse(null), null);
+        }, retry -> new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), null, null, null, null, retry));
     }
 
 }

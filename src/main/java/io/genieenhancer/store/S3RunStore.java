@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -22,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +41,11 @@ public final class S3RunStore implements RunStore {
     static final String SHA_META = "sha256";
     /** One id per conditional write call, to recognise our own write after an SDK retry. */
     static final String WRITE_ID_META = "write-id";
+
+    private static final Set<Integer> NONE_HANDLED = Set.of();
+    private static final Set<Integer> NOT_FOUND = Set.of(404);
+    private static final Set<Integer> NOT_FOUND_OR_BAD_VERSION = Set.of(404, 400);
+    private static final Set<Integer> PRECONDITION = Set.of(412, 409);
 
     private final S3Client s3;
     private final String bucket;
@@ -62,7 +67,7 @@ public final class S3RunStore implements RunStore {
 
     @Override
     public StoredObject put(String key, byte[] content, Map<String, String> metadata) {
-        return doPut(key, content, metadata, b -> b);
+        return doPut(key, content, metadata, b -> b, NONE_HANDLED);
     }
 
     @Override
@@ -87,14 +92,14 @@ public final class S3RunStore implements RunStore {
 
     @Override
     public void delete(String key) {
-        call(key, () -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key)));
+        call(key, () -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key)), NONE_HANDLED);
     }
 
     @Override
     public List<String> list(String keyPrefix) {
         return call(keyPrefix, () -> s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
                         .bucket(bucket).prefix(prefix + keyPrefix).build())
-                .contents().stream().map(S3Object::key).map(k -> k.substring(prefix.length())).sorted().toList());
+                .contents().stream().map(S3Object::key).map(k -> k.substring(prefix.length())).sorted().toList(), NONE_HANDLED);
     }
 
     @Override
@@ -103,21 +108,21 @@ public final class S3RunStore implements RunStore {
     }
 
     private StoredObject doPut(String key, byte[] content, Map<String, String> metadata,
-            UnaryOperator<PutObjectRequest.Builder> condition) {
+            UnaryOperator<PutObjectRequest.Builder> condition, Set<Integer> handled) {
         String sha = Hashes.sha256(content);
         Map<String, String> meta = new HashMap<>(metadata);
         meta.put(SHA_META, sha);
         PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(bucket).key(prefix + key)
                 .contentType("application/json").serverSideEncryption(sse).metadata(meta);
         kmsKeyId.ifPresent(b::ssekmsKeyId);
-        PutObjectResponse r = call(key, () -> s3.putObject(condition.apply(b).build(), RequestBody.fromBytes(content)));
+        PutObjectResponse r = call(key, () -> s3.putObject(condition.apply(b).build(), RequestBody.fromBytes(content)), handled);
         return new StoredObject(key, r.versionId(), sha, r.eTag());
     }
 
     private Optional<StoredContent> doGet(String key, String versionId) {
         try {
             ResponseBytes<GetObjectResponse> bytes = call(key, () -> s3.getObjectAsBytes(GetObjectRequest.builder()
-                    .bucket(bucket).key(prefix + key).versionId(versionId).build()));
+                    .bucket(bucket).key(prefix + key).versionId(versionId).build()), NOT_FOUND_OR_BAD_VERSION);
             GetObjectResponse r = bytes.response();
             byte[] content = bytes.asByteArray();
             Map<String, String> meta = new HashMap<>(r.metadata());
@@ -125,14 +130,12 @@ public final class S3RunStore implements RunStore {
             meta.remove(WRITE_ID_META);
             return Optional.of(new StoredContent(new StoredObject(key, r.versionId(), Hashes.sha256(content), r.eTag()),
                     content, Map.copyOf(meta)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
-            // an unknown or malformed version id is "not found" for the caller, not an outage
-            if (e.statusCode() == 404 || (versionId != null && e.statusCode() == 400)) {
+            // a missing key or version, or a malformed version id, is "not found" for the caller, not an outage
+            if (isMissingObject(e) || (versionId != null && e.statusCode() == 400)) {
                 return Optional.empty();
             }
-            throw e;
+            throw failure(key, e);
         }
     }
 
@@ -142,52 +145,67 @@ public final class S3RunStore implements RunStore {
         Map<String, String> meta = new HashMap<>(metadata);
         meta.put(WRITE_ID_META, writeId);
         try {
-            return Optional.of(doPut(key, content, meta, condition));
+            return Optional.of(doPut(key, content, meta, condition, PRECONDITION));
         } catch (S3Exception e) {
             // 412: precondition failed; 409: a concurrent conditional write is in flight
-            if (e.statusCode() == 412 || e.statusCode() == 409) {
-                return ownWrite(key, writeId, Hashes.sha256(content));
-            }
-            throw e;
+            return ownWrite(key, writeId, Hashes.sha256(content));
         }
     }
 
     /** The object under {@code key} when it is the one this call wrote (an SDK retry lost the first answer). */
     private Optional<StoredObject> ownWrite(String key, String writeId, String sha) {
         try {
-            HeadObjectResponse head = call(key, () -> s3.headObject(b -> b.bucket(bucket).key(prefix + key)));
+            HeadObjectResponse head = call(key, () -> s3.headObject(b -> b.bucket(bucket).key(prefix + key)), NOT_FOUND);
             Map<String, String> meta = head.metadata();
             return writeId.equals(meta.get(WRITE_ID_META)) && sha.equals(meta.get(SHA_META))
                     ? Optional.of(new StoredObject(key, head.versionId(), sha, head.eTag()))
                     : Optional.empty();
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (isMissingObject(e)) {
                 return Optional.empty();
             }
-            throw e;
+            throw failure(key, e);
         }
     }
 
-    private <T> T call(String key, java.util.function.Supplier<T> op) {
+    /**
+     * Runs one S3 call. Every failure leaves as an {@link EnhancerException} with its code, except the statuses in
+     * {@code handled}, which the calling method turns into an answer ("not found", "someone else wrote first"): no
+     * raw SDK exception reaches a caller of the store, where it would fail a step without a {@code [Code]}.
+     */
+    private <T> T call(String key, java.util.function.Supplier<T> op, Set<Integer> handled) {
         try {
             return op.get();
-        } catch (NoSuchKeyException e) {
-            throw e;
         } catch (S3Exception e) {
-            int status = e.statusCode();
-            if (status == 404 || status == 412 || status == 409 || status == 400) {
-                throw e; // the callers above decide what these mean
+            if (handled.contains(e.statusCode())) {
+                throw e;
             }
-            if (status == 403) {
-                throw new EnhancerException(ErrorCode.AccessDenied, "run store refused access to " + location() + key
-                        + " (" + e.awsErrorDetails().errorCode() + ")", e);
-            }
-            throw new EnhancerException(ErrorCode.StoreUnavailable, "run store error " + status + " on " + key, e);
+            throw failure(key, e);
         } catch (SdkClientException e) {
             throw new EnhancerException(ErrorCode.StoreUnavailable, "run store unreachable for " + key + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private EnhancerException failure(String key, S3Exception e) {
+        int status = e.statusCode();
+        String detail = " (" + status + " " + errorCode(e) + ") on " + location() + key;
+        if (status == 403) {
+            return new EnhancerException(ErrorCode.AccessDenied, "run store refused access" + detail, e);
+        }
+        if (status >= 500 || status == 429 || status == 409 || status == 408) {
+            return new EnhancerException(ErrorCode.StoreUnavailable, "run store error" + detail, e);
+        }
+        // any other 4xx (no such bucket, a rejected request): configuration, not weather; retrying will not help
+        return new EnhancerException(ErrorCode.Internal, "run store rejected the request" + detail, e);
+    }
+
+    /** A 404 for the object or version, not for the bucket (NoSuchBucket is a configuration error). */
+    private static boolean isMissingObject(S3Exception e) {
+        return e.statusCode() == 404 && !"NoSuchBucket".equals(errorCode(e));
+    }
+
+    private static String errorCode(S3Exception e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
     }
 }

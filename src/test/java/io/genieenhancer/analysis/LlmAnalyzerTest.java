@@ -19,6 +19,8 @@ import io.genieenhancer.llm.ChatPrompt;
 import io.genieenhancer.llm.ChatResult;
 import io.genieenhancer.llm.LlmUsage;
 import io.genieenhancer.space.SpaceConfig;
+import io.genieenhancer.testing.MutableClock;
+import io.genieenhancer.time.Deadline;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,33 @@ class LlmAnalyzerTest {
         assertEquals(3, chat.prompts.size(), "ceil(5 / 2) calls");
         assertEquals(new LlmUsage(3, 30, 15), result.usage());
         assertEquals(5, result.rejected().stream().filter(r -> r.endsWith("the LLM returned no analysis for it")).count());
+    }
+
+    @Test
+    void noBatchStartsWithLessTimeLeftThanABatchMayTake() {
+        ScriptedChat chat = new ScriptedChat();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-26T12:00:00Z"));
+        // each call takes 100 s of the clock; a batch may take 150 s; 320 s left: two batches start, the third does not
+        ChatClient slow = new ChatClient() {
+            @Override
+            public ChatResult complete(ChatPrompt prompt) {
+                clock.advance(java.time.Duration.ofSeconds(100));
+                return chat.complete(prompt);
+            }
+
+            @Override
+            public String describe() {
+                return "slow";
+            }
+        };
+        LlmAnalyzer analyzer = new LlmAnalyzer(slow, new LlmAnalyzer.Settings(2, 1_000_000, Confidence.MEDIUM, java.time.Duration.ofSeconds(150)));
+
+        AnalysisResult result = analyzer.analyze(Retail.space(), Retail.manyFailures(5),
+                Deadline.after(java.time.Duration.ofSeconds(320), clock));
+
+        assertEquals(2, chat.prompts.size());
+        assertEquals(1, result.rejected().stream().filter(r -> r.contains("skipped, less than 150 s of the time budget left")).count(),
+                result.rejected().toString());
     }
 
     @Test

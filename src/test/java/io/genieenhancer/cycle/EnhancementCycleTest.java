@@ -23,6 +23,8 @@ import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
 import io.genieenhancer.store.Snapshots;
 import io.genieenhancer.testing.InMemoryGenieSpaces;
+import io.genieenhancer.testing.MutableClock;
+import io.genieenhancer.time.Deadline;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -236,7 +239,10 @@ class EnhancementCycleTest {
         assertTrue(rb.restored());
         assertEquals(SERIALIZED, spaces.serialized(), "byte for byte");
         assertEquals(1, rb.rejectedFixes().size());
-        assertFalse(new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1).restored(), "idempotent");
+        IterationRollback.Result again = new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1);
+        assertTrue(again.restored(), "a retry after a successful rollback reports the space restored, not a failure");
+        assertEquals(rb.rejectedFixes(), again.rejectedFixes());
+        assertEquals(2, spaces.updates.size(), "our update and the restore: the retry did not write again");
 
         writeEvaluation(1, OutcomeStatus.INCORRECT);
         EnhancementCycle.Result next = run(cycle(rule), 2, Strategy.BATCH_ALL, false);
@@ -257,5 +263,139 @@ class EnhancementCycleTest {
         EnhancerException e = assertThrows(EnhancerException.class, () -> run(cycle(), 3, Strategy.BATCH_ALL, false));
         assertEquals(ErrorCode.EvaluationNotFound, e.code());
         assertEquals(0, spaces.updates.size());
+    }
+
+    /** Proposes a synonym, and while "analysing" someone edits the space (a person in the Genie UI). */
+    final class EditsDuringAnalysis implements FailureAnalyzer {
+        @Override
+        public String name() {
+            return "rule";
+        }
+
+        @Override
+        public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures) {
+            spaces.externalEdit(EDITED);
+            return AnalysisResult.of(List.of(synonym("territory", FixSource.RULE, "q1")));
+        }
+    }
+
+    static final String EDITED = SERIALIZED.replace("\"keep_me\":true", "\"keep_me\":false");
+
+    @Test
+    void anEditDuringAnalysisIsRefusedBeforeAnythingIsWrittenEvenWhenTheServerGivesNoEtag() {
+        spaces.withoutEtags();
+        EnhancerException e = assertThrows(EnhancerException.class,
+                () -> run(cycle(new EditsDuringAnalysis()), 1, Strategy.BATCH_ALL, false));
+        assertEquals(ErrorCode.ConcurrentModification, e.code());
+        assertEquals(0, spaces.updates.size(), "no update");
+        assertEquals(EDITED, spaces.serialized(), "the person's edit is kept");
+        assertTrue(store.get(RunKeys.fixes(SPACE, RUN, 1)).isEmpty(), "no iteration record");
+        assertTrue(store.get(RunKeys.configBefore(SPACE, RUN, 1)).isEmpty(), "no snapshot");
+    }
+
+    @Test
+    void anEditDuringAnalysisIsRefusedBeforeTheRecordIsWrittenWhenTheServerGivesEtags() {
+        EnhancerException e = assertThrows(EnhancerException.class,
+                () -> run(cycle(new EditsDuringAnalysis()), 1, Strategy.BATCH_ALL, false));
+        assertEquals(ErrorCode.ConcurrentModification, e.code());
+        assertEquals(0, spaces.updates.size());
+        assertTrue(store.get(RunKeys.fixes(SPACE, RUN, 1)).isEmpty(), "a retry must not find a PENDING record to resume");
+    }
+
+    @Test
+    void rollbackComparesContentWhenTheServerGivesNoEtagAndRefusesAfterAnotherEdit() {
+        spaces.withoutEtags();
+        run(cycle(new Scripted("rule", List.of(synonym("territory", FixSource.RULE, "q1")))), 1, Strategy.BATCH_ALL, false);
+        spaces.externalEdit(EDITED);
+        EnhancerException e = assertThrows(EnhancerException.class,
+                () -> new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1));
+        assertEquals(ErrorCode.ConcurrentModification, e.code());
+        assertEquals(EDITED, spaces.serialized(), "the edit was not overwritten");
+    }
+
+    @Test
+    void rollbackWithoutEtagsRestoresOurOwnUpdate() {
+        spaces.withoutEtags();
+        run(cycle(new Scripted("rule", List.of(synonym("territory", FixSource.RULE, "q1")))), 1, Strategy.BATCH_ALL, false);
+        assertTrue(new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1).restored());
+        assertEquals(SERIALIZED, spaces.serialized());
+    }
+
+    @Test
+    void aRollbackRetriedAfterTheRestoreLandedButBeforeItsRecordWasWrittenReportsRestored() {
+        run(cycle(new Scripted("rule", List.of(synonym("territory", FixSource.RULE, "q1")))), 1, Strategy.BATCH_ALL, false);
+        // the first rollback's update landed, then the Lambda died: the record still says APPLIED
+        spaces.externalEdit(SERIALIZED);
+        IterationRollback.Result r = new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1);
+        assertTrue(r.restored());
+        assertEquals(1, spaces.updates.size(), "nothing written again");
+        assertEquals(IterationRecord.Status.ROLLED_BACK,
+                IterationRecords.read(store, RunKeys.fixes(SPACE, RUN, 1)).orElseThrow().status());
+    }
+
+    @Test
+    void aRepeatedRollbackRefusesWhenTheSpaceNoLongerHoldsTheSnapshot() {
+        run(cycle(new Scripted("rule", List.of(synonym("territory", FixSource.RULE, "q1")))), 1, Strategy.BATCH_ALL, false);
+        new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1);
+        spaces.externalEdit(EDITED);
+        EnhancerException e = assertThrows(EnhancerException.class,
+                () -> new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1));
+        assertEquals(ErrorCode.ConcurrentModification, e.code());
+    }
+
+    /** Takes {@code seconds} of the clock to analyse, and records the deadline it was given. */
+    static final class Slow implements FailureAnalyzer {
+        final MutableClock clock;
+        final long seconds;
+        Deadline given;
+
+        Slow(MutableClock clock, long seconds) {
+            this.clock = clock;
+            this.seconds = seconds;
+        }
+
+        @Override
+        public String name() {
+            return "llm";
+        }
+
+        @Override
+        public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures) {
+            throw new AssertionError("the cycle must pass its deadline");
+        }
+
+        @Override
+        public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures, Deadline deadline) {
+            given = deadline;
+            clock.advance(Duration.ofSeconds(seconds));
+            return AnalysisResult.of(List.of(synonym("territory", FixSource.LLM, "q1")));
+        }
+    }
+
+    EnhancementCycle.Result runWithin(MutableClock clock, Duration budget, FailureAnalyzer a) {
+        return new EnhancementCycle(spaces, store, List.of(a), CycleSettings.defaults(), clock).run(new EnhancementCycle.Request(
+                SPACE, RUN, 1, Optional.empty(), Strategy.BATCH_ALL, false, Deadline.after(budget, clock)));
+    }
+
+    @Test
+    void noUpdateStartsWithLessThanSixtySecondsLeftAndNothingIsWrittenSoARetryStartsClean() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+        EnhancerException e = assertThrows(EnhancerException.class,
+                () -> runWithin(clock, Duration.ofSeconds(900), new Slow(clock, 841)));
+        assertEquals(ErrorCode.TimeBudgetExhausted, e.code());
+        assertTrue(e.code().retryable(), "comes back to the state machine as a retry result");
+        assertEquals(0, spaces.updates.size());
+        assertTrue(store.get(RunKeys.fixes(SPACE, RUN, 1)).isEmpty());
+
+        EnhancementCycle.Result retry = runWithin(clock, Duration.ofSeconds(900), new Slow(clock, 839));
+        assertEquals(EnhancementCycle.Status.APPLIED, retry.status(), "61 s left is enough");
+    }
+
+    @Test
+    void theAnalysersMustFinishNinetySecondsBeforeTheDeadline() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+        Slow slow = new Slow(clock, 1);
+        runWithin(clock, Duration.ofSeconds(900), slow);
+        assertEquals(Instant.parse("2026-11-26T12:13:30Z"), slow.given.at(), "900 s budget minus 60 s update and 30 s margin");
     }
 }

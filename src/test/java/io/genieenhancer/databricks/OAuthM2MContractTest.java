@@ -3,6 +3,7 @@ package io.genieenhancer.databricks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.genieenhancer.error.ErrorCode;
+import io.genieenhancer.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -132,6 +132,29 @@ class EvalRunsEvaluationTest {
         assertEquals(List.of(List.of(Q2), List.of(Q2)), evalRuns.createdWith);
     }
 
+    static GenieEvalRunResponse created(String id, int questions, Instant at) {
+        return Wire.parse("{\"eval_run_id\":\"" + id + "\",\"eval_run_status\":\"RUNNING\",\"num_questions\":" + questions
+                + ",\"created_timestamp\":" + at.toEpochMilli() + "}", GenieEvalRunResponse.class);
+    }
+
+    @Test
+    void a_start_retried_after_a_create_whose_answer_was_lost_adopts_that_run_instead_of_leaving_it_an_orphan() {
+        Instant before = clock.instant();
+        // a person's run from before this evaluation, and one over another number of questions: neither is ours
+        evalRuns.listed.add(created("er-old", 1, before.minusSeconds(600)));
+        evalRuns.listed.add(created("er-all", 2, before.plusSeconds(1)));
+        // the create reaches the workspace, but its answer is lost
+        evalRuns.creates.then(new EnhancerException(ErrorCode.DatabricksUnavailable, "read timed out"));
+        assertThrows(EnhancerException.class, () -> start(List.of(Q2), 2));
+        evalRuns.listed.add(created("er-lost", 1, before.plusSeconds(2)));
+
+        evalRuns.creates.only(run("er-2", "RUNNING", 0, 1));
+        EvaluationService.Started started = start(List.of(Q2), 2);
+
+        assertEquals(List.of("er-lost", "er-2"), started.handle().evalRunIds(), "the lost run is adopted, one more is created");
+        assertEquals(1, evalRuns.createdWith.size(), "one create after the retry, not two");
+    }
+
     @Test
     void a_failed_eval_run_fails_the_evaluation() {
         evalRuns.creates.then(run("er-1", "RUNNING", 0, 2));

@@ -177,6 +177,8 @@ final class FakeWorkspace {
         final Map<String, List<GenieEvalResult>> results = new HashMap<>();
         final Map<String, GenieEvalResultDetails> details = new HashMap<>();
         final List<List<String>> createdWith = new ArrayList<>();
+        /** What {@link #list} answers: the space's eval runs as the workspace knows them. */
+        final List<GenieEvalRunResponse> listed = new ArrayList<>();
         int detailCalls;
 
         @Override
@@ -193,7 +195,7 @@ final class FakeWorkspace {
 
         @Override
         public List<GenieEvalRunResponse> list(String spaceId) {
-            return List.of();
+            return List.copyOf(listed);
         }
 
         @Override

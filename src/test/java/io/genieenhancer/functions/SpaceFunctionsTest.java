@@ -50,6 +50,9 @@ class SpaceFunctionsTest {
     @jakarta.inject.Inject
     SpaceFunctions functions;
 
+    @jakarta.inject.Inject
+    io.genieenhancer.store.RunStore store;
+
     WireMockServer wm;
 
     @BeforeEach
@@ -124,9 +127,27 @@ class SpaceFunctionsTest {
         wm.stubFor(patch(urlPathEqualTo("/api/2.0/genie/spaces/" + SPACE)).inScenario("space")
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(space(ORIGINAL, "etag-10"))).willSetStateTo("restored"));
         stubGet("restored", ORIGINAL, "etag-10", null);
-        given().contentType("application/json")
+        String backupKey = given().contentType("application/json")
                 .body("{\"spaceId\":\"" + SPACE + "\",\"snapshotKey\":\"" + key + "\",\"force\":true}")
-                .post().then().statusCode(200).body("verified", is(true));
+                .post().then().statusCode(200).body("verified", is(true)).body("changed", is(true))
+                .extract().path("backupKey");
+        assertNotNull(backupKey, "a forced restore names the snapshot of what it overwrote");
+        assertTrue(backupKey.startsWith("spaces/" + SPACE + "/snapshots/before-forced-restore-"), backupKey);
+        io.genieenhancer.store.SpaceSnapshot backup = new io.genieenhancer.store.Snapshots(store)
+                .load(backupKey, java.util.Optional.empty());
+        assertEquals(CHANGED, backup.serializedSpace(), "the overwritten config was saved before the update");
+    }
+
+    @Test
+    void restoreComparesContentWhenTheServerGivesNoEtag() throws Exception {
+        stubGet(Scenario.STARTED, ORIGINAL, null, null);
+        String key = M.valueToTree(functions.snapshot(M.readTree("{\"spaceId\":\"" + SPACE + "\",\"label\":\"noetag\"}")))
+                .get("snapshotKey").asText();
+        wm.resetAll();
+        stubGet(Scenario.STARTED, CHANGED, null, null);
+        given().contentType("application/json").body("{\"spaceId\":\"" + SPACE + "\",\"snapshotKey\":\"" + key + "\"}")
+                .post().then().statusCode(500).body("errorMessage", containsString("[ConcurrentModification]"));
+        assertEquals(0, wm.findAll(patchRequestedFor(anyUrl())).size(), "no etag is no licence to overwrite");
     }
 
     @Test

@@ -9,10 +9,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
+import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.error.ErrorCode;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class S3RunStoreTest extends RunStoreContract {
@@ -77,5 +82,29 @@ class S3RunStoreTest extends RunStoreContract {
         store().put("spaces/s9/x.json", b("hello"), Map.of());
         HeadObjectResponse head = s3.headObject(h -> h.bucket("runs").key("test/spaces/s9/x.json"));
         assertEquals(Hashes.sha256(b("hello")), head.metadata().get("sha256"));
+    }
+
+    /** Every S3 failure reaches the caller as an EnhancerException with its [Code], never as a raw SDK exception. */
+    @Test
+    void everyS3FailureReachesTheCallerWithItsCode() {
+        RunStore store = new S3RunStore(s3, "no-such-bucket", "", Optional.empty());
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> store.put("k", b("x"), Map.of()),
+                () -> store.putIfAbsent("k", b("x"), Map.of()),
+                () -> store.putIfMatch("k", b("x"), Map.of(), "\"etag\""),
+                () -> store.get("k"),
+                () -> store.get("k", "v1"),
+                () -> store.list("spaces/"),
+                () -> store.delete("k"));
+        for (var call : calls) {
+            EnhancerException e = assertThrows(EnhancerException.class, call);
+            assertEquals(ErrorCode.Internal, e.code(), "a missing bucket is configuration, not an outage: " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("[Internal]") && e.getMessage().contains("NoSuchBucket"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingKeyIsStillAnEmptyAnswerNotAnError() {
+        assertEquals(Optional.empty(), store().get("spaces/none/nothing.json"));
     }
 }

@@ -19,6 +19,7 @@ public final class InMemoryGenieSpaces implements GenieSpaces {
     private String serialized;
     private int version = 1;
     private RuntimeException failNextUpdate;
+    private boolean etags = true;
     public final List<GenieSpaceUpdate> updates = new ArrayList<>();
 
     public InMemoryGenieSpaces(String spaceId, String serialized) {
@@ -31,7 +32,13 @@ public final class InMemoryGenieSpaces implements GenieSpaces {
     }
 
     public synchronized String etag() {
-        return "etag-" + version;
+        return etags ? "etag-" + version : null;
+    }
+
+    /** Like a server that gives no etag and ignores the one sent: only our own checks protect the space. */
+    public synchronized InMemoryGenieSpaces withoutEtags() {
+        etags = false;
+        return this;
     }
 
     /** Someone else edits the space. */
