@@ -14,10 +14,11 @@ export const ERROR_CODE_PATH = resolve(here, '../../main/java/io/genieenhancer/e
  * constant cannot silently drop out of the routing.
  */
 export function parseErrorCodes(javaSource) {
-  const body = javaSource.match(/\benum\s+ErrorCode\s*\{([\s\S]*?);/);
+  // comments go first: a Javadoc on a constant may hold a ';' that would end the constant list early
+  const code = javaSource.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  const body = code.match(/\benum\s+ErrorCode\s*\{([\s\S]*?);/);
   if (!body) throw new Error('ErrorCode.java: no "enum ErrorCode { ... ;" constant list');
   const constants = body[1]
-    .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

@@ -80,6 +80,11 @@ describe('error routing and ErrorCode.java', () => {
     assert.throws(() => parseErrorCodes('public enum ErrorCode { InvalidInput(false), Odd; }'), /cannot read constant "Odd"/);
     assert.throws(() => parseErrorCodes('public class ErrorCode {}'), /no "enum ErrorCode/);
   });
+
+  test('a semicolon inside a constant\'s comment does not end the constant list', () => {
+    const codes = parseErrorCodes('public enum ErrorCode {\n  /** a; b */\n  Slow(true),\n  // c; d\n  Internal(false);\n}');
+    assert.deepEqual(codes, [{ name: 'Slow', retryable: true }, { name: 'Internal', retryable: false }]);
+  });
 });
 
 async function run(space, definitionToRun) {
