@@ -11,6 +11,9 @@ import {
   raise, tfNumber, when, lambdaTask,
 } from '../lib/asl.mjs';
 
+/** The most iterations one run may ask for. */
+export const MAX_ITERATIONS = 20;
+
 /** Errors the state machine raises itself (not ErrorCode names: the functions never throw these). */
 export const MACHINE_ERRORS = ['UnexpectedFunctionResult', 'EvaluationTimedOut', 'RollbackFailed'];
 
@@ -130,6 +133,8 @@ export function enhancementRun(errorCodes) {
         when(not(isString('$.run.runId')), 'InvalidRun'),
         when(not(isNumber('$.run.maxIterations')), 'InvalidRun'),
         when({ Variable: '$.run.maxIterations', NumericLessThan: 0 }, 'InvalidRun'),
+        // each iteration costs an evaluation and history events; an unbounded request would run until a limit no Catch sees
+        when({ Variable: '$.run.maxIterations', NumericGreaterThan: MAX_ITERATIONS }, 'InvalidRun'),
         when(not(isNumber('$.run.targetScore')), 'InvalidRun'),
         when({ Variable: '$.run.targetScore', NumericLessThan: 0 }, 'InvalidRun'),
         when({ Variable: '$.run.targetScore', NumericGreaterThan: 1 }, 'InvalidRun'),
@@ -145,7 +150,7 @@ export function enhancementRun(errorCodes) {
       InvalidRun: {
         Type: 'Fail',
         Error: code('InvalidInput'),
-        Cause: 'A run parameter has the wrong type or range: runId string, maxIterations number >= 0, targetScore 0..1, strategy/evaluator/onRegression strings, repeats and tolerance numbers, dryRun boolean, evalRunId/resultsKey strings.',
+        Cause: 'A run parameter has the wrong type or range: runId string, maxIterations number 0..' + MAX_ITERATIONS + ', targetScore 0..1, strategy/evaluator/onRegression strings, repeats and tolerance numbers, dryRun boolean, evalRunId/resultsKey strings.',
       },
 
       // ---- lock -------------------------------------------------------------------------------------

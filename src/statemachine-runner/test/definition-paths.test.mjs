@@ -286,6 +286,13 @@ describe('locking and idempotency', () => {
     assert.equal(space.calls.length, 0);
   });
 
+  test('rejects more than 20 iterations before taking the lock', async () => {
+    const space = new FakeSpace({ scores: { original: 0.5 } });
+    const record = await run(space, { spaceId: SPACE, maxIterations: 1000 });
+    assert.equal(record.error, 'InvalidInput');
+    assert.equal(space.calls.length, 0);
+  });
+
   test('rejects a target score outside 0..1 before taking the lock', async () => {
     const space = new FakeSpace({ scores: { original: 0.5 } });
     const record = await run(space, { spaceId: SPACE, targetScore: 90 });
