@@ -187,7 +187,7 @@ public final class EnhancementCycle {
                 applied.applied().size(), analysis.usage(), analysis.rejected(), log, carried, diff, started, null);
 
         if (req.dryRun()) {
-            String key = RunKeys.iteration(req.spaceId(), req.runId(), req.iteration()) + "dry-run.json";
+            String key = RunKeys.dryRun(req.spaceId(), req.runId(), req.iteration());
             IterationRecords.write(store, key, record.with(IterationRecord.Status.PENDING, null, clock.instant()));
             return new Result(Status.DRY_RUN, record, key, false);
         }
@@ -296,7 +296,7 @@ public final class EnhancementCycle {
         }
 
         public static String key(String spaceId, String runId) {
-            return RunKeys.run(spaceId, runId) + "rejected-fixes.json";
+            return RunKeys.rejectedFixes(spaceId, runId);
         }
 
         public static Set<String> keys(RunStore store, String spaceId, String runId) {

@@ -81,7 +81,7 @@ public class SpaceFunctions {
         Instant now = clock.instant();
         String name = Optional.ofNullable(label).orElse("manual-" + now.toEpochMilli());
         String key = runId == null ? RunKeys.snapshot(spaceId, name)
-                : RunKeys.run(spaceId, runId) + "snapshots/" + name + ".json";
+                : RunKeys.runSnapshot(spaceId, runId, name);
         SpaceSnapshot snap = SpaceSnapshot.of(space, SpaceJson.parse(SpaceSnapshot.serializedOf(space)), name, now);
         return new Saved(key, snap, new Snapshots(store).save(key, snap));
     }

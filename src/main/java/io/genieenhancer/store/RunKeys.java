@@ -43,6 +43,21 @@ public final class RunKeys {
         return space(spaceId) + "snapshots/" + safe("label", label) + ".json";
     }
 
+    /** A snapshot taken by hand for a run ({@code snapshot} with a runId): kept with the run, not the space. */
+    public static String runSnapshot(String spaceId, String runId, String label) {
+        return run(spaceId, runId) + "snapshots/" + safe("label", label) + ".json";
+    }
+
+    /** Fixes a rollback rejected for the rest of the run. */
+    public static String rejectedFixes(String spaceId, String runId) {
+        return run(spaceId, runId) + "rejected-fixes.json";
+    }
+
+    /** What a dry run of {@code enhance} would have applied. */
+    public static String dryRun(String spaceId, String runId, int iteration) {
+        return iteration(spaceId, runId, iteration) + "dry-run.json";
+    }
+
     public static String run(String spaceId, String runId) {
         return space(spaceId) + "runs/" + safe("runId", runId) + "/";
     }
