@@ -41,6 +41,17 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
     }
 
     @Test
+    void havingRelatedRowsIsASemiJoinAndTableIdsAreItsKey() {
+        // "that have <table>": rows with at least one related row, each once (not multiplied by the join)
+        assertEquals(List.of("1|Ann", "2|Bob", "3|Cem", "4|Dee"), sorted("Return the member IDs and names of members that have visits."));
+        String sql = w.sql(JOINS, "Return the distinct list of member IDs that have visits.");
+        assertTrue(sql.contains("EXISTS (SELECT 1 FROM main.gym.visits AS visits WHERE visits.member_id = members.member_id)")
+                && !sql.contains("NOT EXISTS") && sql.startsWith("SELECT DISTINCT members.member_id\n"), sql);
+        // a negation may name its table after "in any"
+        assertEquals(List.of("Eve"), sorted("Which members have not been seen in any visits?"));
+    }
+
+    @Test
     void aConditionOnACountIsHaving() {
         assertEquals(List.of("Ann|6", "Bob|3"), sorted("What is the number of visits for each member with at least 3 visits?"));
         assertEquals(List.of("2"), sorted("How many members have at least 3 visits?"));
