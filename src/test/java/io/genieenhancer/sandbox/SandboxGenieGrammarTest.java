@@ -154,6 +154,19 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
     }
 
     @Test
+    void aTermWithItsOwnDateNamesTheRowsToCount() {
+        UnaryOperator<SpaceEdits> dated = e -> JOINS.apply(e).instruction("Use members.cancel_date as the date for \"cancellations\".");
+        assertEquals(List.of("2"), w.rows(dated, "How many cancellations were there in 2024?"));
+        assertEquals(List.of("1"), w.rows(dated, "How many cancellations were there in June 2024?"));
+    }
+
+    @Test
+    void aRoleWordThatIsAColumnOfTheListedTableIsAnOutputColumn() {
+        // "year" is a period word, but the classes table has a column named year
+        assertEquals(List.of("Boxing|2023", "Spin|2021", "Yoga|2019"), sorted("Return the title and year of each class."));
+    }
+
+    @Test
     void aFilterTiedToOneMetricAppliesOnlyWhenThatMetricIsAsked() {
         UnaryOperator<SpaceEdits> metric = e -> JOINS.apply(e)
                 .measure("billed_fee", "billed fee", "SUM(visits.fee)")

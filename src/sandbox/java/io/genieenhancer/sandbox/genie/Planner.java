@@ -220,6 +220,15 @@ final class Planner {
         if (returning && (w.equals("that") || w.equals("who") || w.equals("which") || w.equals("whose") || w.equals("where"))) {
             returning = false; // "Return the ids of patients that have outcomes": the list ends, a condition follows
         }
+        if (returning && Text.KEYWORDS.contains(w) && aggAt(i) == null) {
+            // "Return the make, model and year": a role word that is exactly a column of the listed table
+            Optional<Col> named = outputTable().flatMap(t -> t.columns.stream().filter(c -> c.name.equals(w)).findFirst());
+            if (named.isPresent()) {
+                r.outputs.add(new ColRef(named.get()));
+                r.notes.add("'" + it.word() + "' in the output list -> " + named.get());
+                return i + 1;
+            }
+        }
         int negation = negation(i);
         if (negation > 0) {
             return negation;
@@ -683,6 +692,9 @@ final class Planner {
                     return new Slot(new TblRef(tt.table()), j + 1, false);
                 }
                 noteUnknown(unknownWords);
+                if (t instanceof Knowledge.DatedT d) { // "How many leavers": a term with its own date names its table
+                    return new Slot(new TblRef(d.date().table), j + 1, false);
+                }
                 return new Slot(ref(t), j + 1, false);
             }
             String w = it.norm();
