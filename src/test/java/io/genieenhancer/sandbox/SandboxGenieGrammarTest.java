@@ -52,6 +52,17 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
     }
 
     @Test
+    void timeWordsAndTableIdsBeatWeakMatches() {
+        // "last" in a description, "ids" in another: neither steals the relative date or the listed table's key
+        UnaryOperator<SpaceEdits> noisy = e -> JOINS.apply(e)
+                .columnDescription(MEMBERS, "cancel_date", "Date the member last cancelled")
+                .columnDescription(VISITS, "state", "done or missed; ids of missed visits are kept");
+        assertEquals(List.of("4"), w.rows(noisy, "How many visits were there in the last 7 days?"));
+        assertEquals(List.of("1", "2", "3", "4"), w.rows(noisy, "Return the member ids that have visits.")
+                .stream().sorted().toList());
+    }
+
+    @Test
     void aConditionOnACountIsHaving() {
         assertEquals(List.of("Ann|6", "Bob|3"), sorted("What is the number of visits for each member with at least 3 visits?"));
         assertEquals(List.of("2"), sorted("How many members have at least 3 visits?"));

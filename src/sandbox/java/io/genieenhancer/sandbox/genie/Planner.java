@@ -189,7 +189,7 @@ final class Planner {
                 r.dims.add(new ExprRef(e));
             } else if (t instanceof ColumnT c && returning) {
                 outputColumn(it, c.column()).ifPresent(col -> r.outputs.add(new ColRef(col))); // "Return the make, model and price"
-            } else if (t instanceof TableT tt && returning && i + 1 < items.size() && !items.get(i + 1).recognised()
+            } else if (t instanceof TableT tt && returning && i + 1 < items.size() && items.get(i + 1).end() == items.get(i + 1).start() + 1
                     && isIdOrName(items.get(i + 1).norm())) {
                 // "the patient IDs", "the drug name": that table's key or label
                 Col c = isId(items.get(i + 1).norm()) ? tt.table().primaryKey() : tt.table().label();
