@@ -435,10 +435,16 @@ def spaces(by_key_benchmarks):
         "Always apply comp_hist.end_dt IS NULL.\n",
         "Always apply absences.apprv_stat = 'APPR'.\n",
         "Headcount counts current employees only: employees.emp_stat IN ('A', 'L').\n",
+        "For \"headcount\", always apply employees.emp_stat IN ('A', 'L').\n",
+        "For \"female share\", always apply employees.emp_stat IN ('A', 'L').\n",
         "Use employees.hire_dt as the default date for employees.\n",
         "Use absences.start_dt as the default date for absences.\n",
         "Use reqs.open_dt as the default date for reqs.\n",
         "Questions about people who left use employees.term_dt; questions about filled requisitions use reqs.fill_dt.\n",
+        "Use employees.term_dt as the date for \"left\".\n",
+        "Use employees.term_dt as the date for \"leavers\".\n",
+        "Use employees.term_dt as the date for \"terminations\".\n",
+        "Use reqs.fill_dt as the date for \"filled\".\n",
         "\"Germany\" means locations.ctry_cd = 'DE'.\n",
     ]
     i["join_specs"] += [

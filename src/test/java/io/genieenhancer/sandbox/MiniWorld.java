@@ -36,7 +36,7 @@ final class MiniWorld implements AutoCloseable {
             db.ensureSchema("gym");
             db.execute("CREATE TABLE main.gym.members (member_id INT, name STRING, city STRING, tier_level INT, "
                     + "statuses STRING, join_date DATE, cancel_date DATE)");
-            db.execute("CREATE TABLE main.gym.classes (class_id INT, title STRING, price_per_unit DECIMAL(10,2))");
+            db.execute("CREATE TABLE main.gym.classes (class_id INT, title STRING, price_per_unit DECIMAL(10,2), year INT)");
             db.execute("CREATE TABLE main.gym.visits (visit_id INT, member_id INT, class_id INT, visit_date DATE, "
                     + "minutes INT, fee DECIMAL(10,2), state STRING)");
             db.insert(MEMBERS, List.of("member_id", "name", "city", "tier_level", "statuses", "join_date", "cancel_date"), List.of(
@@ -45,8 +45,8 @@ final class MiniWorld implements AutoCloseable {
                     List.of("3", "Cem", "Rome", "2", "closed", "2024-01-10", "2024-06-03"),
                     List.of("4", "Dee", "Rome", "1", "open", "2024-05-28", ""),
                     List.of("5", "Eve", "Lima", "3", "open", "2024-06-11", "")));
-            db.insert(CLASSES, List.of("class_id", "title", "price_per_unit"), List.of(
-                    List.of("1", "Yoga", "12.50"), List.of("2", "Spin", "9.00"), List.of("3", "Boxing", "15.00")));
+            db.insert(CLASSES, List.of("class_id", "title", "price_per_unit", "year"), List.of(
+                    List.of("1", "Yoga", "12.50", "2019"), List.of("2", "Spin", "9.00", "2021"), List.of("3", "Boxing", "15.00", "2023")));
             db.insert(VISITS, List.of("visit_id", "member_id", "class_id", "visit_date", "minutes", "fee", "state"), List.of(
                     List.of("1", "1", "1", "2023-12-30", "60", "10.00", "done"),
                     List.of("2", "1", "2", "2024-01-01", "45", "8.00", "done"),

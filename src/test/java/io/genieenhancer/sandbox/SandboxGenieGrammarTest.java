@@ -41,6 +41,28 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
     }
 
     @Test
+    void havingRelatedRowsIsASemiJoinAndTableIdsAreItsKey() {
+        // "that have <table>": rows with at least one related row, each once (not multiplied by the join)
+        assertEquals(List.of("1|Ann", "2|Bob", "3|Cem", "4|Dee"), sorted("Return the member IDs and names of members that have visits."));
+        String sql = w.sql(JOINS, "Return the distinct list of member IDs that have visits.");
+        assertTrue(sql.contains("EXISTS (SELECT 1 FROM main.gym.visits AS visits WHERE visits.member_id = members.member_id)")
+                && !sql.contains("NOT EXISTS") && sql.startsWith("SELECT DISTINCT members.member_id\n"), sql);
+        // a negation may name its table after "in any"
+        assertEquals(List.of("Eve"), sorted("Which members have not been seen in any visits?"));
+    }
+
+    @Test
+    void timeWordsAndTableIdsBeatWeakMatches() {
+        // "last" in a description, "ids" in another: neither steals the relative date or the listed table's key
+        UnaryOperator<SpaceEdits> noisy = e -> JOINS.apply(e)
+                .columnDescription(MEMBERS, "cancel_date", "Date the member last cancelled")
+                .columnDescription(VISITS, "state", "done or missed; ids of missed visits are kept");
+        assertEquals(List.of("4"), w.rows(noisy, "How many visits were there in the last 7 days?"));
+        assertEquals(List.of("1", "2", "3", "4"), w.rows(noisy, "Return the member ids that have visits.")
+                .stream().sorted().toList());
+    }
+
+    @Test
     void aConditionOnACountIsHaving() {
         assertEquals(List.of("Ann|6", "Bob|3"), sorted("What is the number of visits for each member with at least 3 visits?"));
         assertEquals(List.of("2"), sorted("How many members have at least 3 visits?"));
@@ -140,6 +162,19 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
         assertEquals(List.of("2"), w.rows(dated, "How many members cancelled in 2024?"));
         assertEquals(List.of("3"), w.rows(dated, "How many members signed up in 2024?"));
         assertTrue(w.sql(dated, "How many members signed up last month?").contains("members.join_date >= DATE '2024-05-01'"));
+    }
+
+    @Test
+    void aTermWithItsOwnDateNamesTheRowsToCount() {
+        UnaryOperator<SpaceEdits> dated = e -> JOINS.apply(e).instruction("Use members.cancel_date as the date for \"cancellations\".");
+        assertEquals(List.of("2"), w.rows(dated, "How many cancellations were there in 2024?"));
+        assertEquals(List.of("1"), w.rows(dated, "How many cancellations were there in June 2024?"));
+    }
+
+    @Test
+    void aRoleWordThatIsAColumnOfTheListedTableIsAnOutputColumn() {
+        // "year" is a period word, but the classes table has a column named year
+        assertEquals(List.of("Boxing|2023", "Spin|2021", "Yoga|2019"), sorted("Return the title and year of each class."));
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.genieenhancer.sandbox.genie.Knowledge.DefaultFilter;
 import io.genieenhancer.sandbox.genie.Knowledge.Fragment;
 import io.genieenhancer.sandbox.genie.Knowledge.Tbl;
 import io.genieenhancer.sandbox.genie.Planner.Agg;
-import io.genieenhancer.sandbox.genie.Planner.AntiF;
+import io.genieenhancer.sandbox.genie.Planner.RelatedF;
 import io.genieenhancer.sandbox.genie.Planner.HavingF;
 import io.genieenhancer.sandbox.genie.Planner.ColRef;
 import io.genieenhancer.sandbox.genie.Planner.CompareF;
@@ -92,13 +92,13 @@ final class Composer {
         dims = dedupe(dims);
         List<Part> filters = new ArrayList<>();
         List<TimeF> times = new ArrayList<>();
-        List<AntiF> antis = new ArrayList<>();
+        List<RelatedF> related = new ArrayList<>();
         List<HavingF> havings = new ArrayList<>();
         for (FilterReq f : r.filters) {
             if (f instanceof TimeF t) {
                 times.add(t);
-            } else if (f instanceof AntiF a) {
-                antis.add(a);
+            } else if (f instanceof RelatedF a) {
+                related.add(a);
             } else if (f instanceof HavingF h) {
                 havings.add(h);
             } else {
@@ -110,8 +110,8 @@ final class Composer {
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
         }
-        for (AntiF a : antis) {
-            antiJoin(root, a.table()).ifPresent(filters::add);
+        for (RelatedF a : related) {
+            relatedRows(root, a).ifPresent(filters::add);
         }
         if ((!times.isEmpty() || !grains.isEmpty())) {
             Optional<Col> timeCol = timeColumn(root, r);
@@ -291,18 +291,20 @@ final class Composer {
      * NOT EXISTS over the join path from the root to {@code other}: the path's first condition correlates
      * the subquery with the outer row, the rest join inside it.
      */
-    private Optional<Part> antiJoin(Tbl root, Tbl other) {
+    /** [NOT] EXISTS a row of the other table related to the root's row. */
+    private Optional<Part> relatedRows(Tbl root, RelatedF f) {
+        Tbl other = f.table();
         if (other == root) {
             return Optional.empty();
         }
         Optional<List<JoinGraph.Step>> path = graph.path(Set.of(root), other);
         if (path.isEmpty()) {
-            notes.add("no way to join " + other.identifier + " to " + root.identifier + "; the negation is left out");
+            notes.add("no way to join " + other.identifier + " to " + root.identifier + "; the condition is left out");
             return Optional.empty();
         }
         List<JoinGraph.Step> steps = path.get();
         JoinGraph.Step first = steps.get(0);
-        String sub = "NOT EXISTS (SELECT 1 FROM " + first.to().identifier + " AS " + first.to().alias
+        String sub = (f.none() ? "NOT EXISTS" : "EXISTS") + " (SELECT 1 FROM " + first.to().identifier + " AS " + first.to().alias
                 + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition() + ")";
         return Optional.of(new Part(sub, null, Set.of(root)));
     }

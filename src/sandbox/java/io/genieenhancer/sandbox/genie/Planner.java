@@ -62,11 +62,14 @@ final class Planner {
     record MeasureReq(Agg agg, Ref what) {
     }
 
-    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, AntiF, HavingF {
+    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, RelatedF, HavingF {
     }
 
-    /** "customers who have not made any orders": rows of the root with no related row in {@code table}. */
-    record AntiF(Tbl table) implements FilterReq {
+    /**
+     * "customers who have not made any orders" ({@code none}): rows of the root with no related row in
+     * {@code table}; "patients that have outcomes": rows of the root with at least one.
+     */
+    record RelatedF(Tbl table, boolean none) implements FilterReq {
     }
 
     /** "customers with at least 5 orders": a condition on the number of related rows of {@code counted}. */
@@ -186,6 +189,13 @@ final class Planner {
                 r.dims.add(new ExprRef(e));
             } else if (t instanceof ColumnT c && returning) {
                 outputColumn(it, c.column()).ifPresent(col -> r.outputs.add(new ColRef(col))); // "Return the make, model and price"
+            } else if (t instanceof TableT tt && returning && i + 1 < items.size() && items.get(i + 1).end() == items.get(i + 1).start() + 1
+                    && isIdOrName(items.get(i + 1).norm())) {
+                // "the patient IDs", "the drug name": that table's key or label
+                Col c = isId(items.get(i + 1).norm()) ? tt.table().primaryKey() : tt.table().label();
+                r.outputs.add(new ColRef(c));
+                r.notes.add("'" + it.word() + " " + items.get(i + 1).word() + "' in the output list -> " + c);
+                return i + 2;
             } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())) {
                 r.outputs.add(new TblRef(tt.table()));
             } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
@@ -198,18 +208,34 @@ final class Planner {
             returning = true; // from here on, named columns are the output list
             return i + 1;
         }
-        if (returning && (w.equals("id") || w.equals("name"))) {
+        if (returning && isIdOrName(w)) {
             Optional<Tbl> t = outputTable();
             if (t.isPresent()) {
-                Col c = w.equals("id") ? t.get().primaryKey() : t.get().label();
+                Col c = isId(w) ? t.get().primaryKey() : t.get().label();
                 r.outputs.add(new ColRef(c));
                 r.notes.add("'" + it.word() + "' in the output list -> " + c);
             }
             return i + 1;
         }
+        if (returning && (w.equals("that") || w.equals("who") || w.equals("which") || w.equals("whose") || w.equals("where"))) {
+            returning = false; // "Return the ids of patients that have outcomes": the list ends, a condition follows
+        }
+        if (returning && Text.KEYWORDS.contains(w) && aggAt(i) == null) {
+            // "Return the make, model and year": a role word that is exactly a column of the listed table
+            Optional<Col> named = outputTable().flatMap(t -> t.columns.stream().filter(c -> c.name.equals(w)).findFirst());
+            if (named.isPresent()) {
+                r.outputs.add(new ColRef(named.get()));
+                r.notes.add("'" + it.word() + "' in the output list -> " + named.get());
+                return i + 1;
+            }
+        }
         int negation = negation(i);
         if (negation > 0) {
             return negation;
+        }
+        int related = related(i);
+        if (related > 0) {
+            return related;
         }
         int order = ordering(i);
         if (order > 0) {
@@ -396,7 +422,7 @@ final class Planner {
             Item it = items.get(j);
             if (it.recognised()) {
                 if (it.target() instanceof TableT t) {
-                    r.filters.add(new AntiF(t.table()));
+                    r.filters.add(new RelatedF(t.table(), true));
                     r.notes.add("'" + items.get(i).word() + " ... " + it.word() + "' -> no row in " + t.table().identifier);
                     return j + 1;
                 }
@@ -405,7 +431,43 @@ final class Planner {
                 }
                 continue; // a verb a description happens to hold ("not issued any coupons")
             }
-            if (it.isWord("and", "or", "but", "in", "during", "since", "before", "after", "between")) {
+            boolean inAny = it.isWord("in") && j + 1 < items.size() && items.get(j + 1).isWord("any");
+            if (!inAny && it.isWord("and", "or", "but", "in", "during", "since", "before", "after", "between")) {
+                return -1; // "never ordered in 2024": a period, not a table of things
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isId(String w) {
+        return w.equals("id") || w.equals("ids");
+    }
+
+    private static boolean isIdOrName(String w) {
+        return isId(w) || w.equals("name");
+    }
+
+    /**
+     * "patients that have outcome assessments", "doctors who have prescribed treatments": after
+     * that/who/which + have/has/had, the next table named within a few words is one the rows must have a
+     * related row in (a semi-join; the rows are not multiplied by it).
+     */
+    private int related(int i) {
+        if (!items.get(i).isWord("that", "who", "which") || i + 1 >= items.size() || !items.get(i + 1).isWord("have", "has", "had")) {
+            return -1;
+        }
+        for (int j = i + 2; j < items.size() && j <= i + 4; j++) {
+            Item it = items.get(j);
+            if (NEGATIONS.contains(it.norm()) && !it.recognised()) {
+                return -1; // "who have not ...": the negation reads it
+            }
+            if (it.recognised()) {
+                if (it.target() instanceof TableT t) {
+                    r.filters.add(new RelatedF(t.table(), false));
+                    r.notes.add("'" + items.get(i).word() + " " + items.get(i + 1).word() + " ... " + it.word()
+                            + "' -> a related row in " + t.table().identifier);
+                    return j + 1;
+                }
                 return -1;
             }
         }
@@ -422,10 +484,10 @@ final class Planner {
             r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column");
             return Optional.empty();
         }
-        if (it.norm().equals("id") || it.norm().equals("name")) {
+        if (isIdOrName(it.norm())) {
             Optional<Tbl> t = outputTable();
             if (t.isPresent() && t.get() != c.table) {
-                return Optional.of(it.norm().equals("id") ? t.get().primaryKey() : t.get().label());
+                return Optional.of(isId(it.norm()) ? t.get().primaryKey() : t.get().label());
             }
         }
         if (c.name.endsWith("_id")) {
@@ -630,6 +692,9 @@ final class Planner {
                     return new Slot(new TblRef(tt.table()), j + 1, false);
                 }
                 noteUnknown(unknownWords);
+                if (t instanceof Knowledge.DatedT d) { // "How many leavers": a term with its own date names its table
+                    return new Slot(new TblRef(d.date().table), j + 1, false);
+                }
                 return new Slot(ref(t), j + 1, false);
             }
             String w = it.norm();

@@ -18,7 +18,7 @@ final class Text {
             "were", "be", "been", "do", "doe", "did", "have", "ha", "had", "there", "what", "which", "who", "how",
             "me", "our", "we", "i", "it", "its", "this", "that", "these", "those", "all", "any", "give", "tell", "please", "their", "they", "them", "so", "far", "as", "than", "into", "out", "up",
             "many", "much", "by", "per", "each", "every", "across", "during", "since", "between", "after",
-            "before", "until", "over", "under", "above", "below", "more", "less", "least", "most", "no",
+            "before", "until", "over", "under", "above", "below", "more", "less", "least", "most", "no", "within",
             "not", "never", "without", "whose", "where", "when", "one", "s");
 
     /** Question words with a role of their own (aggregation, grouping, ranking...): never matched as a term on their own. */
@@ -26,7 +26,7 @@ final class Text {
             "total", "sum", "number", "count", "average", "avg", "mean", "maximum", "max", "highest", "largest",
             "biggest", "minimum", "min", "lowest", "smallest", "fewest", "top", "bottom", "unique", "distinct",
             "monthly", "quarterly", "yearly", "annual", "annually", "daily", "weekly", "month", "quarter", "year",
-            "week", "day", "greater", "exceeding", "overall", "list", "show");
+            "week", "day", "greater", "exceeding", "overall", "list", "show", "last", "past", "previous");
 
     static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
