@@ -51,7 +51,7 @@ public final class FixSchema {
             type("set_table_description", "Replace a table's description (grain: what one row is, when to use the table).",
                     "table", name(), "description", text()),
             type("add_join_spec", "Declare how two tables join. condition: equalities between a column of each side joined by AND, "
-                    + "qualified by alias or table name, e.g. orders.customer_id = customers.customer_id. relationship: from left to right.",
+                    + "qualified by alias or table name, e.g. fact.dim_id = dim.dim_id (placeholder names). relationship: from left to right.",
                     "left_table", name(), "left_alias", nullable(name()), "right_table", name(), "right_alias", nullable(name()),
                     "condition", text(), "relationship", enumOf("many_to_one", "one_to_many", "one_to_one", "many_to_many"),
                     "comment", nullable(text()), "instruction", nullable(text())),
@@ -61,7 +61,7 @@ public final class FixSchema {
             type("append_text_instruction", "Append a short paragraph of business rules to the space's text instruction.",
                     "text", text()),
             type("add_sql_snippet", "Add a reusable SQL snippet: a filter (boolean condition without WHERE), a measure (aggregate) "
-                    + "or an expression, with table-qualified columns (orders.amount).",
+                    + "or an expression, with table-qualified columns (table.column).",
                     "kind", enumOf("filter", "measure", "expression"), "display_name", name(), "alias", nullable(name()),
                     "sql", text(), "synonyms", arrayOf(name()), "instruction", nullable(text())),
             type("enable_entity_matching", "Turn entity matching of a column on (Genie then maps spelled-out values in questions "
