@@ -228,8 +228,7 @@ public final class EnhancementCycle {
      */
     private void requireUnchangedSince(GenieSpace readBefore, Request req) {
         GenieSpace now = spaces.get(req.spaceId());
-        boolean sameContent = Hashes.sha256(SpaceSnapshot.serializedOf(now))
-                .equals(Hashes.sha256(SpaceSnapshot.serializedOf(readBefore)));
+        boolean sameContent = SpaceSnapshot.serializedOf(now).equals(SpaceSnapshot.serializedOf(readBefore));
         boolean sameEtag = readBefore.etag() == null || now.etag() == null || readBefore.etag().equals(now.etag());
         if (!sameContent || !sameEtag) {
             throw new EnhancerException(ErrorCode.ConcurrentModification, "space " + req.spaceId()
