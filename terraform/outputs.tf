@@ -42,3 +42,8 @@ output "event_dead_letter_queue_url" {
   description = "Dead-letter queue of events that could not start a run (null when disabled)."
   value       = one(aws_sqs_queue.event_dlq[*].url)
 }
+
+output "event_bus_name" {
+  description = "Event bus to put \"Genie Benchmark Run Completed\" events on (null when the trigger is off)."
+  value       = var.enable_event_trigger ? local.event_bus_name : null
+}

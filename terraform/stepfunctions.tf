@@ -15,7 +15,6 @@ locals {
       default_tolerance       = var.default_tolerance
       lock_ttl_seconds        = var.lock_ttl_seconds
       evaluation_poll_seconds = var.evaluation_poll_seconds
-      max_evaluation_polls    = var.max_evaluation_polls
       max_transient_retries   = var.max_transient_retries
       question_concurrency    = var.question_concurrency
     }

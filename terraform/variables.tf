@@ -255,17 +255,6 @@ variable "evaluation_poll_seconds" {
   }
 }
 
-variable "max_evaluation_polls" {
-  description = "Polls before an evaluation counts as timed out (with 30 s polls, 240 = 2 hours)."
-  type        = number
-  default     = 240
-
-  validation {
-    condition     = var.max_evaluation_polls >= 1 && floor(var.max_evaluation_polls) == var.max_evaluation_polls
-    error_message = "max_evaluation_polls must be a positive integer."
-  }
-}
-
 variable "max_transient_retries" {
   description = "Transient failures (RateLimited, DatabricksUnavailable, StoreUnavailable) tolerated per iteration before the run fails; each waits the advised time."
   type        = number
@@ -313,9 +302,20 @@ variable "enable_event_trigger" {
 }
 
 variable "event_bus_name" {
-  description = "Event bus the benchmark events are published to."
+  description = "An existing event bus the benchmark events are published to; null (default) creates a dedicated bus <name_prefix>-benchmarks with a resource policy (event_publisher_arns)."
   type        = string
-  default     = "default"
+  default     = null
+}
+
+variable "event_publisher_arns" {
+  description = "IAM principals (role/user ARNs, any account) allowed to put benchmark events on the dedicated bus; every other principal is denied, even with events:PutEvents in its own IAM policy. Empty: only this account's principals whose IAM policies allow it."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.event_publisher_arns : can(regex("^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:", a))])
+    error_message = "event_publisher_arns must be IAM principal ARNs (arn:aws:iam::<account>:role/... or :user/...)."
+  }
 }
 
 variable "start_only_below_target" {

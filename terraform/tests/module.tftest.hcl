@@ -32,6 +32,9 @@ mock_provider "aws" {
       url = "https://sqs.eu-west-1.amazonaws.com/123456789012/genie-enhancer-benchmark-completed-dlq"
     }
   }
+  mock_resource "aws_cloudwatch_event_bus" {
+    defaults = { arn = "arn:aws:events:eu-west-1:123456789012:event-bus/genie-enhancer-benchmarks" }
+  }
   mock_resource "aws_cloudwatch_event_rule" {
     defaults = { arn = "arn:aws:events:eu-west-1:123456789012:rule/genie-enhancer-benchmark-completed" }
   }
@@ -188,6 +191,14 @@ run "starts_runs_from_benchmark_events" {
     error_message = "the input transformer passes the event id and detail"
   }
   assert {
+    condition     = aws_cloudwatch_event_rule.benchmark_completed[0].event_bus_name == "genie-enhancer-benchmarks" && aws_cloudwatch_event_target.start_run[0].event_bus_name == "genie-enhancer-benchmarks" && output.event_bus_name == "genie-enhancer-benchmarks"
+    error_message = "the rule listens on a dedicated bus, not the account's default bus"
+  }
+  assert {
+    condition     = [for s in jsondecode(aws_cloudwatch_event_bus_policy.benchmarks[0].policy).Statement : s.Sid] == ["OnlyBenchmarkEvents"] && jsondecode(aws_cloudwatch_event_bus_policy.benchmarks[0].policy).Statement[0].Condition.StringNotEquals["events:source"] == "genie.enhancer"
+    error_message = "the bus refuses events of any other source"
+  }
+  assert {
     condition     = jsondecode(aws_sqs_queue_policy.event_dlq[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == aws_cloudwatch_event_rule.benchmark_completed[0].arn
     error_message = "only the rule may dead-letter into the queue"
   }
@@ -230,6 +241,46 @@ run "honours_architecture_kms_and_the_below_target_filter" {
   }
 }
 
+run "lets_only_the_named_publishers_put_events" {
+  command = apply
+
+  variables {
+    event_publisher_arns = ["arn:aws:iam::210987654321:role/benchmark-runner"]
+  }
+
+  assert {
+    condition     = [for s in jsondecode(aws_cloudwatch_event_bus_policy.benchmarks[0].policy).Statement : "${s.Sid}:${s.Effect}"] == ["OnlyBenchmarkEvents:Deny", "NamedPublishers:Allow", "NobodyElse:Deny"]
+    error_message = "source filter, the named publishers, and a deny for everyone else"
+  }
+  assert {
+    condition     = jsondecode(aws_cloudwatch_event_bus_policy.benchmarks[0].policy).Statement[2].Condition.ArnNotLike["aws:PrincipalArn"] == ["arn:aws:iam::210987654321:role/benchmark-runner"]
+    error_message = "principals outside the list are denied even when their own IAM policy allows events:PutEvents"
+  }
+}
+
+run "uses_an_existing_bus_when_named" {
+  command = plan
+
+  variables {
+    event_bus_name = "default"
+  }
+
+  assert {
+    condition     = length(aws_cloudwatch_event_bus.benchmarks) == 0 && length(aws_cloudwatch_event_bus_policy.benchmarks) == 0 && aws_cloudwatch_event_rule.benchmark_completed[0].event_bus_name == "default"
+    error_message = "an existing bus is used as it is"
+  }
+}
+
+run "refuses_a_publisher_that_is_not_a_principal_arn" {
+  command = plan
+
+  variables {
+    event_publisher_arns = ["*"]
+  }
+
+  expect_failures = [var.event_publisher_arns]
+}
+
 run "can_run_without_the_event_trigger" {
   command = plan
 
@@ -238,7 +289,7 @@ run "can_run_without_the_event_trigger" {
   }
 
   assert {
-    condition     = length(aws_cloudwatch_event_rule.benchmark_completed) == 0 && length(aws_sqs_queue.event_dlq) == 0 && length(aws_iam_role.events) == 0
+    condition     = length(aws_cloudwatch_event_rule.benchmark_completed) == 0 && length(aws_sqs_queue.event_dlq) == 0 && length(aws_iam_role.events) == 0 && length(aws_cloudwatch_event_bus.benchmarks) == 0
     error_message = "no rule, queue or role when the trigger is off"
   }
 }

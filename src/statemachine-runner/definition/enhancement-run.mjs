@@ -7,15 +7,19 @@
 // Backoff, GaveUp states, see lib/asl.mjs). ClassifyFailure and the Failed<Code> states come from
 // ErrorCode.java. '${name}' strings and tfNumber('name') are Terraform templatefile() placeholders.
 import {
-  and, causeNames, choice, equals, errorRouting, isBoolean, isNumber, isString, isTrue, not, present,
+  and, causeNames, choice, equals, or, errorRouting, isBoolean, isNumber, isString, isTrue, not, present,
   raise, tfNumber, when, lambdaTask,
 } from '../lib/asl.mjs';
+import { readRunContract } from '../lib/java-contract.mjs';
 
 /** The most iterations one run may ask for. */
 export const MAX_ITERATIONS = 20;
 
+/** What onRegression may say (only the state machine reads it). */
+export const ON_REGRESSION = ['STOP', 'CONTINUE'];
+
 /** Errors the state machine raises itself (not ErrorCode names: the functions never throw these). */
-export const MACHINE_ERRORS = ['UnexpectedFunctionResult', 'EvaluationTimedOut', 'RollbackFailed'];
+export const MACHINE_ERRORS = ['UnexpectedFunctionResult', 'RollbackFailed'];
 
 const ids = { 'spaceId.$': '$.run.spaceId', 'runId.$': '$.run.runId' };
 const iteration = { 'iteration.$': '$.loop.iteration' };
@@ -28,10 +32,24 @@ const loopWith = (changes) => ({
   ...changes,
 });
 const loopState = (changes, next, comment) => ({ Type: 'Pass', ...(comment && { Comment: comment }), Parameters: loopWith(changes), ResultPath: '$.loop', Next: next });
+/** What an event may set; the request is rebuilt from these fields only (ReadInput → EventInput). */
+export const EVENT_FIELDS = ['spaceId', 'evalRunId', 'resultsKey'];
+const eventRequest = (baseline) => ({
+  Type: 'Pass',
+  Parameters: {
+    request: { 'spaceId.$': '$.request.spaceId', ...baseline },
+    'trigger.$': '$.trigger', 'executionName.$': '$$.Execution.Name', 'expectedName.$': "States.Format('evt-{}', $.trigger.eventId)",
+  },
+  Next: 'NamedAfterEvent',
+});
 const givenHandle = (handle) => ({ Type: 'Pass', Parameters: { result: { handle } }, ResultPath: '$.start', Next: 'PollEvaluation' });
 
 /** @param {{name: string, retryable: boolean}[]} errorCodes  ErrorCode.java, in declaration order */
-export function enhancementRun(errorCodes) {
+/**
+ * @param {{strategies: string[], evaluators: string[], maxRepeats: number}} contract  values from the Java enums
+ */
+export function enhancementRun(errorCodes, contract = readRunContract()) {
+  const oneOf = (v, values) => or(...values.map((value) => equals(v, value)));
   const code = (name) => {
     if (!errorCodes.some((c) => c.name === name)) throw new Error(`${name} is not an ErrorCode`);
     return name;
@@ -50,11 +68,15 @@ export function enhancementRun(errorCodes) {
         when(and(present('$.request'), present('$.trigger.eventId')), 'EventInput'),
         when(present('$.request'), 'WrappedInput'),
       ], 'DirectInput', 'Three ways in: an EventBridge event (input transformer output {request, trigger}), {request} from a caller, or the flat console/.sync input.'),
-      EventInput: {
-        Type: 'Pass',
-        Parameters: { 'request.$': '$.request', 'trigger.$': '$.trigger', 'executionName.$': '$$.Execution.Name', 'expectedName.$': "States.Format('evt-{}', $.trigger.eventId)" },
-        Next: 'NamedAfterEvent',
-      },
+      EventInput: choice([
+        when(not(isString('$.request.spaceId')), 'InvalidRequest'),
+        when(and(present('$.request.evalRunId'), present('$.request.resultsKey')), 'InvalidRequest'),
+        when(present('$.request.evalRunId'), 'EventWithEvalRun'),
+        when(present('$.request.resultsKey'), 'EventWithResults'),
+      ], 'EventWithSpaceOnly', 'Anyone allowed to put events on the bus could otherwise set runId, maxIterations, onRegression ...: an event names the space and its baseline (EVENT_FIELDS); every other run parameter is the operator\'s default.'),
+      EventWithEvalRun: eventRequest({ 'evalRunId.$': '$.request.evalRunId' }),
+      EventWithResults: eventRequest({ 'resultsKey.$': '$.request.resultsKey' }),
+      EventWithSpaceOnly: eventRequest({}),
       NamedAfterEvent: choice([
         when({ Variable: '$.executionName', StringEqualsPath: '$.expectedName' }, 'ValidateInput'),
       ], 'StartNamedExecution', 'EventBridge cannot name an execution; the run restarts itself under a name derived from the event id, so a redelivered event cannot start a second run.'),
@@ -110,7 +132,6 @@ export function enhancementRun(errorCodes) {
           settings: {
             lockTtlSeconds: tfNumber('lock_ttl_seconds'),
             evaluationPollSeconds: tfNumber('evaluation_poll_seconds'),
-            maxEvaluationPolls: tfNumber('max_evaluation_polls'),
             maxTransientRetries: tfNumber('max_transient_retries'),
           },
           'request.$': '$.request',
@@ -125,7 +146,6 @@ export function enhancementRun(errorCodes) {
           'trigger.$': '$.trigger',
           loop: { iteration: 0, keptIteration: 0, fixesApplied: 0, fixesRolledBack: 0 },
           retries: freshRetries,
-          polls: { n: 0 },
         },
         Next: 'ValidateRun',
       },
@@ -139,18 +159,27 @@ export function enhancementRun(errorCodes) {
         when({ Variable: '$.run.targetScore', NumericLessThan: 0 }, 'InvalidRun'),
         when({ Variable: '$.run.targetScore', NumericGreaterThan: 1 }, 'InvalidRun'),
         when(not(isString('$.run.strategy')), 'InvalidRun'),
+        when(not(oneOf('$.run.strategy', contract.strategies)), 'InvalidRun'),
         when(not(isString('$.run.evaluator')), 'InvalidRun'),
+        when(not(oneOf('$.run.evaluator', contract.evaluators)), 'InvalidRun'),
         when(not(isNumber('$.run.repeats')), 'InvalidRun'),
+        when({ Variable: '$.run.repeats', NumericLessThan: 1 }, 'InvalidRun'),
+        when({ Variable: '$.run.repeats', NumericGreaterThan: contract.maxRepeats }, 'InvalidRun'),
         when(not(isNumber('$.run.tolerance')), 'InvalidRun'),
+        when({ Variable: '$.run.tolerance', NumericLessThan: 0 }, 'InvalidRun'),
+        when({ Variable: '$.run.tolerance', NumericGreaterThanEquals: 1 }, 'InvalidRun'),
         when(not(isBoolean('$.run.dryRun')), 'InvalidRun'),
         when(not(isString('$.run.onRegression')), 'InvalidRun'),
+        when(not(oneOf('$.run.onRegression', ON_REGRESSION)), 'InvalidRun'),
         when(and(present('$.run.evalRunId'), not({ Variable: '$.run.evalRunId', IsString: true })), 'InvalidRun'),
         when(and(present('$.run.resultsKey'), not({ Variable: '$.run.resultsKey', IsString: true })), 'InvalidRun'),
       ], 'AcquireLock', 'Reject a malformed request before taking the lock: later states rely on these types.'),
       InvalidRun: {
         Type: 'Fail',
         Error: code('InvalidInput'),
-        Cause: 'A run parameter has the wrong type or range: runId string, maxIterations number 0..' + MAX_ITERATIONS + ', targetScore 0..1, strategy/evaluator/onRegression strings, repeats and tolerance numbers, dryRun boolean, evalRunId/resultsKey strings.',
+        Cause: 'A run parameter has the wrong type or range: runId string, maxIterations number 0..' + MAX_ITERATIONS + ', targetScore 0..1, '
+          + `strategy one of ${contract.strategies.join('/')}, evaluator one of ${contract.evaluators.join('/')}, onRegression one of ${ON_REGRESSION.join('/')}, `
+          + `repeats 1..${contract.maxRepeats}, tolerance 0..<1, dryRun boolean, evalRunId/resultsKey strings.`,
       },
 
       // ---- lock -------------------------------------------------------------------------------------
@@ -198,15 +227,13 @@ export function enhancementRun(errorCodes) {
         Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'BeginCleanup' }],
         Next: 'PollEvaluation',
       },
-      WaitForEvaluation: { Type: 'Wait', SecondsPath: '$.run.evaluationPollSeconds', Next: 'CountPoll' },
-      CountPoll: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.polls.n, 1)' }, ResultPath: '$.polls', Next: 'PollEvaluation' },
+      // no poll counter here: pollEvaluation fails with EvaluationTimedOut past a deadline (a time, not a number of polls)
+      WaitForEvaluation: { Type: 'Wait', SecondsPath: '$.run.evaluationPollSeconds', Next: 'PollEvaluation' },
       ...lambdaTask('PollEvaluation', {
         fn: 'pollEvaluation', payload: { ...ids, ...iteration, 'handle.$': '$.start.result.handle' }, result: '$.poll', onError: 'BeginCleanup',
       }, [
         when(isTrue('$.poll.result.done'), 'EvaluationDone'),
-        when({ Variable: '$.polls.n', NumericGreaterThanEqualsPath: '$.run.maxEvaluationPolls' }, 'EvaluationTimedOut'),
       ], 'WaitForEvaluation'),
-      EvaluationTimedOut: raise(machineError('EvaluationTimedOut'), "States.Format('evaluation of iteration {} was not done after {} polls', $.loop.iteration, $.polls.n)", 'BeginCleanup'),
       EvaluationDone: choice([
         when(not(isString('$.poll.result.evaluationKey')), 'EvaluationWithoutKey'),
         when({ Variable: '$.loop.iteration', NumericEquals: 0 }, 'BaselineScored'),
@@ -239,7 +266,6 @@ export function enhancementRun(errorCodes) {
           'trigger.$': '$.trigger',
           loop: loopWith({ 'iteration.$': 'States.MathAdd($.loop.iteration, 1)' }),
           retries: freshRetries,
-          polls: { n: 0 },
         },
         Next: 'Enhance',
       },

@@ -16,6 +16,7 @@ export function toTemplateText(definition) {
 
 export const present = (v) => ({ Variable: v, IsPresent: true });
 export const and = (...conditions) => ({ And: conditions });
+export const or = (...conditions) => ({ Or: conditions });
 export const not = (condition) => ({ Not: condition });
 export const typed = (v, test) => and(present(v), { Variable: v, [test]: true });
 export const isString = (v) => typed(v, 'IsString');

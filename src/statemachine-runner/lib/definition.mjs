@@ -37,7 +37,6 @@ export function defaultVars() {
     default_tolerance: 0,
     lock_ttl_seconds: 21600,
     evaluation_poll_seconds: 30,
-    max_evaluation_polls: 240,
     max_transient_retries: 8,
     question_concurrency: 1,
   };

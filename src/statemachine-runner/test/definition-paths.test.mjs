@@ -279,6 +279,46 @@ describe('locking and idempotency', () => {
     assert.equal(space.called('acquireLock').length, 1, 'only one run touched the space');
   });
 
+  test('an event sets only the space and its baseline: runId, maxIterations, onRegression ... in its detail are dropped', async () => {
+    const space = new FakeSpace({
+      scores: { original: 0.5, 'fixes-1': 0.6, 'fixes-2': 0.7, 'fixes-3': 0.8 },
+      enhance: { 1: { status: 'APPLIED' }, 2: { status: 'APPLIED' }, 3: { status: 'APPLIED' } },
+    });
+    const eventId = '0b8c5a1e-7d2f-4e3a-9c1b-5f6e7d8c9a0b';
+    const event = {
+      request: { spaceId: SPACE, evalRunId: 'given-eval-2', runId: 'someone-elses-run', maxIterations: 0, targetScore: 0.1, onRegression: 'CONTINUE', dryRun: true },
+      trigger: { source: 'eventbridge', eventId, eventSource: 'genie.enhancer', detailType: 'Genie Benchmark Run Completed', time: '2026-11-26T12:00:00Z' },
+    };
+    const registry = new ExecutionRegistry();
+    await run(space, event, { name: 'eventbridge-generated-3', registry });
+    const named = registry.get(`evt-${eventId}`);
+    assert.equal(named.status, 'SUCCEEDED', `${named.error}: ${named.cause}`);
+    assert.equal(named.output.runId, `evt-${eventId}`, 'the run id comes from the event id, not the detail');
+    assert.equal(named.output.outcome, 'MAX_ITERATIONS', 'the operator default (3 iterations, target 0.9) applies');
+    assert.equal(space.called('enhance').length, 3);
+    assert.ok(space.called('enhance').every((c) => c.input.dryRun === false), 'dryRun is not the event\'s to set');
+    assert.equal(space.called('pollEvaluation')[0].input.handle.evalRunId, 'given-eval-2', 'the baseline is kept');
+  });
+
+  test('an event naming two baselines (evalRunId and resultsKey) is refused before any function runs', async () => {
+    const space = new FakeSpace({ scores: { original: 0.5 } });
+    const record = await run(space, {
+      request: { spaceId: SPACE, evalRunId: 'given-eval-3', resultsKey: `spaces/${SPACE}/x.json` },
+      trigger: { source: 'eventbridge', eventId: '1c9d6b2f-8e3a-4f4b-8d2c-6a7f8e9dab1c' },
+    });
+    assert.equal(record.error, 'InvalidInput');
+    assert.equal(space.calls.length, 0);
+  });
+
+  for (const [field, value] of [['strategy', 'ALL_AT_ONCE'], ['evaluator', 'GUESS'], ['onRegression', 'IGNORE'], ['repeats', 0], ['repeats', 11], ['tolerance', 1], ['tolerance', -0.1]]) {
+    test(`rejects ${field} = ${JSON.stringify(value)} before taking the lock`, async () => {
+      const space = new FakeSpace({ scores: { original: 0.5 } });
+      const record = await run(space, { spaceId: SPACE, [field]: value });
+      assert.equal(record.error, 'InvalidInput');
+      assert.equal(space.calls.length, 0);
+    });
+  }
+
   test('rejects a request without spaceId before calling any function', async () => {
     const space = new FakeSpace({ scores: { original: 0.5 } });
     const record = await run(space, { maxIterations: 3 });

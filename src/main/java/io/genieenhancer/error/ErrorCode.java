@@ -16,6 +16,8 @@ public enum ErrorCode {
     LockHeld(false),
     EvaluationNotFound(false),
     EvaluationFailed(false),
+    /** The evaluation was not done by its deadline: a time derived from the question count and the rate budget. */
+    EvaluationTimedOut(false),
     LlmUnavailable(false),
     DatabricksUnavailable(true),
     RateLimited(true),

@@ -278,6 +278,12 @@ public final class EvaluationService {
         Evaluator evaluator = plan.mode() == Evaluation.Mode.EVAL_RUNS ? evalRuns : selfRun;
         Evaluator.Progress p = evaluator.poll(plan);
         if (!p.done()) {
+            Instant deadline = evaluator.deadline(plan);
+            if (clock.instant().isAfter(deadline)) {
+                throw new EnhancerException(ErrorCode.EvaluationTimedOut, "evaluation of space " + spaceId + " run " + runId
+                        + " iteration " + iteration + " (" + plan.mode() + ") was not done by its deadline " + deadline + ": "
+                        + p.completed() + " of " + p.total() + " attempts finished");
+            }
             return new Progress(false, p.completed(), p.total(), Optional.empty(), Optional.empty(), p.pollAfterSeconds());
         }
         Evaluation evaluation = new Evaluation(Evaluation.SCHEMA_VERSION, spaceId, runId, iteration, plan.mode(),

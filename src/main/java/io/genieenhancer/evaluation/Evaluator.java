@@ -15,6 +15,12 @@ public interface Evaluator {
     Progress poll(EvaluationPlan plan);
 
     /**
+     * When an evaluation of this plan that is still not done has failed: a time, the same in AWS and locally
+     * however often the state machine polls.
+     */
+    java.time.Instant deadline(EvaluationPlan plan);
+
+    /**
      * @param pollAfterSeconds suggested wait before the next poll when not done
      */
     record Progress(boolean done, int completed, int total, int pollAfterSeconds) {

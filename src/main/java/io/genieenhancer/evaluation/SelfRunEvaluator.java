@@ -112,6 +112,16 @@ public final class SelfRunEvaluator implements Evaluator {
     }
 
     /**
+     * The last attempt's slot plus one question timeout, with the schedule counted twice: 429s and retries
+     * push attempts behind their slots, and every attempt ends (answered or failed) within its timeout.
+     */
+    @Override
+    public Instant deadline(EvaluationPlan plan) {
+        long scheduleMillis = Math.round(plan.total() * settings.secondsBetweenQuestions() * 1000);
+        return plan.createdAt().plusMillis(2 * scheduleMillis).plusSeconds(plan.questionTimeoutSeconds());
+    }
+
+    /**
      * One item per attempt, repeat-major (each round asks every question once), one slot per
      * 60 / questions-per-minute seconds from the plan's start: the rate budget holds whatever the Map
      * state's concurrency is, and the same plan always yields the same schedule.

@@ -169,7 +169,7 @@ class EvalRunsEvaluationTest {
     }
 
     @Test
-    void an_eval_run_that_runs_past_the_timeout_fails_the_evaluation() {
+    void an_eval_run_that_runs_past_the_timeout_times_the_evaluation_out() {
         evalRuns.creates.then(run("er-1", "RUNNING", 0, 2));
         EvaluationService.Started started = start(List.of(), 1);
         evalRuns.runs.put("er-1", new FakeWorkspace.Script().then(run("er-1", "RUNNING", 1, 2)));
@@ -178,8 +178,10 @@ class EvalRunsEvaluationTest {
         clock.advance(Duration.ofMinutes(61));
         EnhancerException e = assertThrows(EnhancerException.class, () -> service().poll(SPACE, RUN, 0, started.handle()));
 
-        assertEquals(ErrorCode.EvaluationFailed, e.code());
-        assertTrue(e.getMessage().contains("not done after 61 min"), e.getMessage());
+        assertEquals(ErrorCode.EvaluationTimedOut, e.code());
+        assertTrue(e.getMessage().contains("was not done by its deadline " + clock.instant().minus(Duration.ofMinutes(1))),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("1 of 2 attempts finished"), e.getMessage());
     }
 
     @Test

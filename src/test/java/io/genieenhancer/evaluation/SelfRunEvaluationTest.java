@@ -338,6 +338,26 @@ class SelfRunEvaluationTest {
     }
 
     @Test
+    void an_evaluation_that_cannot_finish_times_out_at_a_time_derived_from_the_questions_and_the_rate_budget() {
+        EvaluationService.Started started = start(List.of(), 2); // 4 attempts, one slot every 12 s
+        statements.executes.only(Wire.succeeded("gt-1", COLS, ROWS));
+        genie.starts.only(new EnhancerException(ErrorCode.RateLimited, "429 from Genie", 30, null)); // a 429 storm
+
+        // however many polls come before it, the deadline does not move: twice the 48 s schedule + the 10 min question timeout
+        for (int i = 0; i < 500; i++) {
+            assertFalse(service().poll(SPACE, RUN, 0, started.handle()).done());
+        }
+        clock.advance(Duration.ofSeconds(96 + 600));
+        assertFalse(service().poll(SPACE, RUN, 0, started.handle()).done(), "still before the deadline");
+        clock.advance(Duration.ofSeconds(1));
+        EnhancerException e = assertThrows(EnhancerException.class, () -> service().poll(SPACE, RUN, 0, started.handle()));
+
+        assertEquals(ErrorCode.EvaluationTimedOut, e.code());
+        assertTrue(e.getMessage().contains("was not done by its deadline 2026-11-27T10:11:36Z: 0 of 4 attempts finished"),
+                e.getMessage());
+    }
+
+    @Test
     void an_attempt_called_again_before_the_advised_wait_does_not_ask_genie() {
         start(List.of(Q1), 1);
         statements.executes.then(Wire.succeeded("gt-1", COLS, ROWS));
