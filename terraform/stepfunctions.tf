@@ -8,15 +8,16 @@ locals {
   definition = templatefile("${path.module}/statemachine/enhancement-run.asl.json.tftpl", merge(
     { for f in local.state_machine_functions : "function_arn_${f}" => aws_lambda_function.fn[f].arn },
     {
-      default_max_iterations  = var.default_max_iterations
-      default_target_score    = var.default_target_score
-      default_strategy        = var.default_strategy
-      default_evaluator       = var.default_evaluator
-      default_tolerance       = var.default_tolerance
-      lock_ttl_seconds        = var.lock_ttl_seconds
-      evaluation_poll_seconds = var.evaluation_poll_seconds
-      max_transient_retries   = var.max_transient_retries
-      question_concurrency    = var.question_concurrency
+      default_max_iterations    = var.default_max_iterations
+      default_target_score      = var.default_target_score
+      default_strategy          = var.default_strategy
+      default_evaluator         = var.default_evaluator
+      default_tolerance         = var.default_tolerance
+      lock_ttl_seconds          = var.lock_ttl_seconds
+      evaluation_poll_seconds   = var.evaluation_poll_seconds
+      execution_timeout_seconds = var.execution_timeout_seconds
+      max_transient_retries     = var.max_transient_retries
+      question_concurrency      = var.question_concurrency
     }
   ))
 }

@@ -244,6 +244,17 @@ variable "lock_ttl_seconds" {
   }
 }
 
+variable "execution_timeout_seconds" {
+  description = "Longest a run may take (the state machine's TimeoutSeconds). The lock is renewed every iteration and expires lock_ttl_seconds after the last renewal, so a run cut off here frees its space by itself."
+  type        = number
+  default     = 86400
+
+  validation {
+    condition     = var.execution_timeout_seconds >= 3600 && var.execution_timeout_seconds <= 31536000 && floor(var.execution_timeout_seconds) == var.execution_timeout_seconds
+    error_message = "execution_timeout_seconds must be an integer from 3600 to 31536000 (one year, the Standard workflow limit)."
+  }
+}
+
 variable "evaluation_poll_seconds" {
   description = "Wait between two polls of a running evaluation."
   type        = number

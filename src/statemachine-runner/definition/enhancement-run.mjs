@@ -42,6 +42,13 @@ const eventRequest = (baseline) => ({
   },
   Next: 'NamedAfterEvent',
 });
+/** finish after a failure: only fields every failure path has ($.loop is set from ResolveRun on). */
+const failedFinish = (extra) => ({
+  ...ids, outcome: 'FAILED', 'error.$': '$.error.Error', 'cause.$': '$.error.Cause', 'iterations.$': '$.loop.iteration',
+  'keptIteration.$': '$.loop.keptIteration', 'fixesApplied.$': '$.loop.fixesApplied', 'fixesRolledBack.$': '$.loop.fixesRolledBack', ...extra,
+});
+/** The execution id makes a second execution with the same runId a LockHeld, and a call from this one a renewal. */
+const lockPayload = { ...ids, 'ttlSeconds.$': '$.run.lockTtlSeconds', 'executionId.$': '$$.Execution.Id' };
 const givenHandle = (handle) => ({ Type: 'Pass', Parameters: { result: { handle } }, ResultPath: '$.start', Next: 'PollEvaluation' });
 
 /** @param {{name: string, retryable: boolean}[]} errorCodes  ErrorCode.java, in declaration order */
@@ -61,6 +68,8 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
   const unexpected = (cause, next = 'BeginCleanup') => raise(machineError('UnexpectedFunctionResult'), cause, next);
 
   return {
+    // a run cannot outlive this; its lock then expires within lock_ttl_seconds of the last renewal
+    TimeoutSeconds: tfNumber('execution_timeout_seconds'),
     StartAt: 'ReadInput',
     States: {
       // ---- input: three ways in, one named execution per event ------------------------------------
@@ -184,7 +193,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
 
       // ---- lock -------------------------------------------------------------------------------------
       ...lambdaTask('AcquireLock', {
-        fn: 'acquireLock', payload: { ...ids, 'ttlSeconds.$': '$.run.lockTtlSeconds' }, result: '$.lock',
+        fn: 'acquireLock', payload: lockPayload, result: '$.lock',
         onError: 'LockNotAcquired', gaveUp: 'ReleaseLockAfterFailure',
       }, [when(isTrue('$.lock.result.acquired'), 'ChooseBaseline')], 'LockRefused'),
       LockRefused: raise(code('LockHeld'), 'acquireLock did not report acquired=true', 'FailedLockHeld'),
@@ -267,8 +276,13 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
           loop: loopWith({ 'iteration.$': 'States.MathAdd($.loop.iteration, 1)' }),
           retries: freshRetries,
         },
-        Next: 'Enhance',
+        Next: 'RenewLock',
       },
+      ...lambdaTask('RenewLock', {
+        fn: 'acquireLock', payload: lockPayload, result: '$.lock', onError: 'BeginCleanup',
+        comment: 'Every iteration renews the lock (same run, same execution: a later expiry), so a long run keeps its space; a lock another run took fails here, before anything is written.',
+      }, [when(isTrue('$.lock.result.acquired'), 'Enhance')], 'RenewalRefused'),
+      RenewalRefused: raise(code('LockLost'), 'renewing the lock: acquireLock did not report acquired=true', 'BeginCleanup'),
       ...lambdaTask('Enhance', {
         fn: 'enhance', payload: { ...ids, ...iteration, 'evaluationKey.$': '$.loop.keptEvaluationKey', 'strategy.$': '$.run.strategy', 'dryRun.$': '$.run.dryRun' },
         result: '$.enhance', onError: 'MarkEnhanceAttempted', gaveUp: 'BeginCleanup',
@@ -353,14 +367,24 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
         ResultPath: '$.retries',
         Next: 'CleanupAfterFailure',
       },
-      CleanupAfterFailure: choice([when(present('$.enhance'), 'RollbackAfterFailure')], 'ReleaseLockAfterFailure',
+      CleanupAfterFailure: choice([when(present('$.enhance'), 'RollbackAfterFailure')], 'FinishAfterFailure',
         'Enhance ran in this iteration, so the space may differ from the kept config: roll it back.'),
       ...lambdaTask('RollbackAfterFailure', {
-        fn: 'rollback', payload: { ...ids, ...iteration }, result: '$.rollback', onError: 'ReleaseLockAfterFailure', errorAt: '$.cleanupError',
-      }, [], 'ReleaseLockAfterFailure'),
+        fn: 'rollback', payload: { ...ids, ...iteration }, result: '$.rollback', onError: 'CleanupFailed', errorAt: '$.cleanupError',
+      }, [], 'FinishAfterFailure'),
+      ...lambdaTask('FinishAfterFailure', {
+        fn: 'finish', payload: failedFinish({}), result: '$.finish', onError: 'ReleaseLockAfterFailure', errorAt: '$.cleanupError',
+        comment: 'Every run that took the lock ends with a report: FAILED with its error and cause; finish also releases the lock.',
+      }, [], 'ClassifyFailure'),
+      CleanupFailed: { Type: 'Pass', Result: freshRetries, ResultPath: '$.retries', Next: 'FinishAfterFailedCleanup' },
+      ...lambdaTask('FinishAfterFailedCleanup', {
+        fn: 'finish', payload: failedFinish({ 'cleanupError.$': 'States.JsonToString($.cleanupError)' }), result: '$.finish',
+        onError: 'ReleaseLockAfterFailure', errorAt: '$.cleanupError',
+        comment: 'The rollback failed: the report says so and finish leaves a cleanup-failed marker on the space, which the next run refuses to start over.',
+      }, [], 'ClassifyFailure'),
       ...lambdaTask('ReleaseLockAfterFailure', {
         fn: 'releaseLock', payload: ids, result: '$.release', onError: 'ClassifyFailure', errorAt: '$.cleanupError',
-        comment: 'Always release our lock (releaseLock only removes a lock this run holds); if even this fails, the lock\'s expiry frees the space.',
+        comment: 'Finish failed or never ran: release our lock (releaseLock only releases a lock this run holds); if even this fails, the lock\'s expiry frees the space.',
       }, [], 'ClassifyFailure'),
       // LockHeld first: the refusal that must never be reported as anything else.
       ...errorRouting(errorCodes, { first: [code('LockHeld')] }),

@@ -37,6 +37,7 @@ export function defaultVars() {
     default_tolerance: 0,
     lock_ttl_seconds: 21600,
     evaluation_poll_seconds: 30,
+    execution_timeout_seconds: 86400,
     max_transient_retries: 8,
     question_concurrency: 1,
   };

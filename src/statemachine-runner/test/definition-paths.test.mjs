@@ -172,7 +172,7 @@ describe('transient and fatal errors', () => {
     assert.equal(record.output.outcome, 'TARGET_MET');
     assert.equal(space.called('enhance').length, 2);
     assert.equal(space.called('judge').length, 2);
-    assert.equal(space.called('acquireLock').length, 2);
+    assert.equal(space.called('acquireLock').length, 3, 'a Lambda service error, the lock, its renewal at iteration 1');
     for (const state of ['PollEvaluationBackoff', 'PollEvaluationRetryCount', 'EnhanceBackoff']) {
       assert.ok(record.trace.includes(state), `went through ${state}`);
     }
@@ -212,7 +212,43 @@ describe('transient and fatal errors', () => {
     assert.match(record.cause, /evaluation 1 is missing/);
     assert.equal(space.config, 'original');
     assert.equal(space.lock, null);
+    assert.equal(space.reports.length, 1, 'the failed run still ends with a report, and finish releases the lock');
+    assert.equal(space.reports[0].outcome, 'FAILED');
+    assert.equal(space.reports[0].cleanupError, undefined);
+    // the error as Step Functions saw it (Funqy's wrapper); finish names the [Code] in its cause
+    assert.match(space.reports[0].cause, /\[EvaluationNotFound\] evaluation 1 is missing/);
+    assert.equal(space.called('releaseLock').length, 0);
+  });
+
+  test('a rollback that fails in the cleanup is reported: finish gets the cleanup error (and marks the space), the run fails by its first error', async () => {
+    const space = new FakeSpace({
+      scores: { original: 0.5, 'fixes-1': 0.7 }, enhance: { 1: { status: 'APPLIED' } },
+      faults: [
+        { fn: 'judge', call: 1, error: thrown('EvaluationNotFound', 'evaluation 1 is missing') },
+        { fn: 'rollback', call: 1, error: thrown('AccessDenied', 'the enhancer lost CAN EDIT') },
+      ],
+    });
+    const record = await run(space, { spaceId: SPACE });
+    assert.equal(record.error, 'EvaluationNotFound');
+    assert.equal(space.config, 'fixes-1', 'the space still holds the fixes');
+    assert.equal(space.reports.length, 1);
+    assert.equal(space.reports[0].outcome, 'FAILED');
+    assert.match(space.reports[0].cleanupError, /AccessDenied.*lost CAN EDIT/);
+    assert.equal(space.lock, null);
+  });
+
+  test('a finish that fails after a failure still releases the lock', async () => {
+    const space = new FakeSpace({
+      scores: { original: 0.5 },
+      faults: [
+        { fn: 'startEvaluation', call: 1, error: thrown('SpaceNotFound', 'no such space') },
+        { fn: 'finish', call: 1, error: thrown('AccessDenied', 'no s3:PutObject') },
+      ],
+    });
+    const record = await run(space, { spaceId: SPACE });
+    assert.equal(record.error, 'SpaceNotFound');
     assert.deepEqual(space.called('releaseLock').map((c) => c.input), [{ spaceId: SPACE, runId: 'run-1' }]);
+    assert.equal(space.lock, null);
   });
 
   test('enhance failing after its PATCH is rolled back too', async () => {
@@ -276,7 +312,38 @@ describe('locking and idempotency', () => {
 
     const redelivered = await run(space, event, { name: 'eventbridge-generated-2', registry });
     assert.equal(redelivered.output.outcome, 'DUPLICATE_EVENT');
-    assert.equal(space.called('acquireLock').length, 1, 'only one run touched the space');
+    assert.equal(new Set(space.called('acquireLock').map((c) => c.input.executionId)).size, 1, 'only one execution touched the space');
+  });
+
+  test('renews the lock at every iteration from the same execution; a lock lost meanwhile stops the run before enhance writes', async () => {
+    const space = new FakeSpace({
+      scores: { original: 0.5, 'fixes-1': 0.6, 'fixes-2': 0.7 }, enhance: { 1: { status: 'APPLIED' }, 2: { status: 'APPLIED' } },
+    });
+    const renewed = await run(space, { spaceId: SPACE, maxIterations: 2 });
+    assert.equal(renewed.status, 'SUCCEEDED', `${renewed.error}: ${renewed.cause}`);
+    const locks = space.called('acquireLock');
+    assert.equal(locks.length, 3, 'taken once, renewed before each of the 2 iterations');
+    assert.ok(locks.every((c) => c.input.executionId === locks[0].input.executionId && c.input.executionId.includes(':execution:')));
+    assert.deepEqual(renewed.trace.filter((s) => s === 'RenewLock' || s === 'Enhance'), ['RenewLock', 'Enhance', 'RenewLock', 'Enhance']);
+
+    const lost = new FakeSpace({
+      scores: { original: 0.5 },
+      faults: [{ fn: 'acquireLock', call: 2, error: { errorType: 'EnhancerException', errorMessage: '[LockHeld] space is locked by run other-run' } }],
+    });
+    const record = await run(lost, { spaceId: SPACE, maxIterations: 2 });
+    assert.equal(record.status, 'FAILED');
+    assert.equal(record.error, 'LockHeld');
+    assert.equal(lost.called('enhance').length, 0, 'nothing was written to the space');
+    assert.equal(lost.reports.length, 1, 'the run still ends with a report');
+  });
+
+  test('a second execution with the runId of a running one is refused', async () => {
+    const space = new FakeSpace({ scores: { original: 0.5 } });
+    space.lock = { runId: 'run-x', executionId: 'arn:aws:states:us-east-1:000000000000:execution:genie-enhancer-run:first' };
+    const record = await run(space, { spaceId: SPACE, runId: 'run-x' }, { name: 'second' });
+    assert.equal(record.error, 'LockHeld');
+    assert.match(record.cause, /already running in execution .*:first/);
+    assert.equal(space.lock.executionId.endsWith(':first'), true, 'the first execution keeps its lock');
   });
 
   test('an event sets only the space and its baseline: runId, maxIterations, onRegression ... in its detail are dropped', async () => {

@@ -70,9 +70,12 @@ export class FakeSpace {
     return `spaces/${spaceId}/runs/${runId}/iteration-${iteration}/evaluation.json`;
   }
 
-  acquireLock({ spaceId, runId, ttlSeconds }) {
+  acquireLock({ spaceId, runId, ttlSeconds, executionId }) {
     if (this.lock && this.lock.runId !== runId) throw this.fail('LockHeld', `space ${spaceId} is locked by run ${this.lock.runId}`);
-    this.lock = { runId, ttlSeconds };
+    if (this.lock?.executionId && executionId && this.lock.executionId !== executionId) {
+      throw this.fail('LockHeld', `run ${runId} of space ${spaceId} is already running in execution ${this.lock.executionId}`);
+    }
+    this.lock = { runId, ttlSeconds, executionId };
     return { spaceId, runId, acquired: true, expiresAt: '2026-11-26T18:00:00Z' };
   }
 

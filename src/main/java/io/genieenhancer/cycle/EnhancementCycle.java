@@ -28,6 +28,7 @@ import io.genieenhancer.space.SpaceJson;
 import io.genieenhancer.store.Hashes;
 import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
+import io.genieenhancer.store.SpaceLocks;
 import io.genieenhancer.store.Snapshots;
 import io.genieenhancer.store.SpaceSnapshot;
 import io.genieenhancer.time.Deadline;
@@ -204,6 +205,7 @@ public final class EnhancementCycle {
                     + MIN_TIME_FOR_UPDATE.toSeconds() + " s; nothing was written", RETRY_AFTER_BUDGET_SECONDS, null);
         }
         requireUnchangedSince(current, req);
+        new SpaceLocks(store).fence(req.spaceId(), req.runId());
 
         // snapshot BEFORE the write; rollback puts this exact string back
         String snapshotKey = RunKeys.configBefore(req.spaceId(), req.runId(), req.iteration());

@@ -8,6 +8,7 @@ import io.genieenhancer.fix.FixLog;
 import io.genieenhancer.store.Hashes;
 import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
+import io.genieenhancer.store.SpaceLocks;
 import io.genieenhancer.store.Snapshots;
 import io.genieenhancer.store.SpaceSnapshot;
 
@@ -79,6 +80,7 @@ public final class IterationRollback {
                     : SpaceRestorer.Expected.snapshotState();
         }
         // restored=true also when the space already held the snapshot: a retry after a restore whose record was lost
+        new SpaceLocks(store).fence(spaceId, runId);
         SpaceRestorer.Result r = new SpaceRestorer(spaces).restore(spaceId, snap, expected);
         EnhancementCycle.Rejections.add(store, spaceId, runId, applied);
         IterationRecords.write(store, recordKey, record.with(IterationRecord.Status.ROLLED_BACK, r.etag(), clock.instant()));

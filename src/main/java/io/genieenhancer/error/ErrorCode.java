@@ -14,6 +14,10 @@ public enum ErrorCode {
     SnapshotNotFound(false),
     RestoreVerificationFailed(false),
     LockHeld(false),
+    /** Another run took this run's lock (it had expired); nothing more is written to the space. */
+    LockLost(false),
+    /** A failed run could not roll back; the space waits for a person (see its cleanup-failed.json). */
+    CleanupPending(false),
     EvaluationNotFound(false),
     EvaluationFailed(false),
     /** The evaluation was not done by its deadline: a time derived from the question count and the rate budget. */

@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** {@code acquireLock} / {@code releaseLock}: one enhancement run per space at a time. */
+/**
+ * {@code acquireLock} / {@code releaseLock}: one enhancement run per space at a time. The state machine calls
+ * acquireLock again at every iteration: the same run and execution renew the lock (see {@link SpaceLocks}).
+ */
 public class LockFunctions {
 
     @Inject
@@ -30,8 +33,11 @@ public class LockFunctions {
     Clock clock;
 
     @RegisterForReflection
-    public record LockInput(String spaceId, String runId, Integer ttlSeconds) {
+    public record LockInput(String spaceId, String runId, Integer ttlSeconds, String executionId) {
         public LockInput {
+            if (executionId != null && (executionId.isBlank() || executionId.length() > 2048)) {
+                throw io.genieenhancer.error.EnhancerException.invalidInput("executionId must be a non-blank execution ARN");
+            }
             RunKeys.safe("spaceId", spaceId);
             RunKeys.safe("runId", runId);
             if (ttlSeconds != null && (ttlSeconds < 60 || ttlSeconds > 7 * 24 * 3600)) {
@@ -51,7 +57,8 @@ public class LockFunctions {
         LockInput in = Inputs.bind(event, LockInput.class);
         return Steps.run("acquireLock", () -> {
             Duration ttl = in.ttlSeconds() == null ? config.lockTtl() : Duration.ofSeconds(in.ttlSeconds());
-            SpaceLocks.Lock lock = new SpaceLocks(store).acquire(in.spaceId(), in.runId(), ttl, clock.instant());
+            SpaceLocks.Lock lock = new SpaceLocks(store).acquire(in.spaceId(), in.runId(),
+                    java.util.Optional.ofNullable(in.executionId()), ttl, clock.instant());
             return new LockOutput(in.spaceId(), in.runId(), true, lock.expiresAt(), null, null);
         }, retry -> new LockOutput(in.spaceId(), in.runId(), null, null, null, retry));
     }
@@ -60,7 +67,7 @@ public class LockFunctions {
     public LockOutput releaseLock(JsonNode event) {
         LockInput in = Inputs.bind(event, LockInput.class);
         return Steps.run("releaseLock", () -> new LockOutput(in.spaceId(), in.runId(), null, null,
-                new SpaceLocks(store).release(in.spaceId(), in.runId()), null),
+                new SpaceLocks(store).release(in.spaceId(), in.runId(), clock.instant()), null),
                 retry -> new LockOutput(in.spaceId(), in.runId(), null, null, null, retry));
     }
 }

@@ -42,7 +42,7 @@ public class RunFunctions {
      */
     public record FinishInput(String spaceId, String runId, String outcome, Integer iterations, Integer keptIteration,
             Double baselineScore, Double finalScore, Integer fixesApplied, Integer fixesRolledBack, String error,
-            String cause) {
+            String cause, String cleanupError) {
         public FinishInput {
             RunKeys.safe("spaceId", spaceId);
             RunKeys.safe("runId", runId);
@@ -52,6 +52,13 @@ public class RunFunctions {
                         + ", was " + outcome);
             }
         }
+    }
+
+    /** The space-level marker a failed cleanup leaves (RunKeys.cleanupFailed); acquireLock refuses while it exists. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CleanupFailed(String runId, Integer iteration, java.time.Instant at, String error, String cleanupError,
+            String reportKey) {
     }
 
     @RegisterForReflection
@@ -65,7 +72,8 @@ public class RunFunctions {
     public FinishOutput finish(JsonNode event) {
         FinishInput in = Inputs.bind(event, FinishInput.class);
         return Steps.run("finish", () -> {
-            String error = in.error() == null ? null : in.error() + (in.cause() == null ? "" : ": " + abbreviate(in.cause()));
+            String error = in.error() == null ? null : errorName(in.error(), in.cause())
+                    + (in.cause() == null ? "" : ": " + abbreviate(in.cause()));
             RunReport report = RunReports.build(store, in.spaceId(), in.runId(), in.outcome(), error, clock.instant());
             if (in.finalScore() != null) {
                 report = report.withFinalScore(in.finalScore()); // the state machine knows which iteration was kept
@@ -76,12 +84,36 @@ public class RunFunctions {
                     ReportRenderer.markdown(report).getBytes(StandardCharsets.UTF_8), Map.of());
             store.put(RunKeys.report(in.spaceId(), in.runId(), "html"),
                     ReportRenderer.html(report).getBytes(StandardCharsets.UTF_8), Map.of());
-            boolean released = new SpaceLocks(store).release(in.spaceId(), in.runId());
+            if (in.cleanupError() != null) {
+                // the space may hold this run's unreverted fixes: no run may take it as its baseline until a person looks
+                store.put(RunKeys.cleanupFailed(in.spaceId()), Json.bytes(new CleanupFailed(in.runId(), in.iterations(),
+                        clock.instant(), error, abbreviate(in.cleanupError()), jsonKey)), Map.of("run-id", in.runId()));
+            }
+            boolean released = new SpaceLocks(store).release(in.spaceId(), in.runId(), clock.instant());
             return new FinishOutput(in.spaceId(), in.runId(), in.outcome(), error, report.baselineScore(),
                     report.finalScore(), report.iterations(), report.fixesApplied(), report.fixesRolledBack(), jsonKey,
                     released, null);
         }, retry -> new FinishOutput(in.spaceId(), in.runId(), in.outcome(), null, null, null, null, null, null, null,
                 null, retry));
+    }
+
+    private static final java.util.regex.Pattern CODE_IN_CAUSE = java.util.regex.Pattern.compile("\\[([A-Z][A-Za-z]+)]");
+
+    /**
+     * A function's failure reaches Step Functions as Funqy's wrapper type with {@code [Code] detail} in its cause
+     * (README "Errors"): the report names the code, as the execution's own error does.
+     */
+    static String errorName(String error, String cause) {
+        if (cause != null) {
+            java.util.regex.Matcher m = CODE_IN_CAUSE.matcher(cause);
+            while (m.find()) {
+                String name = m.group(1);
+                if (java.util.Arrays.stream(io.genieenhancer.error.ErrorCode.values()).anyMatch(c -> c.name().equals(name))) {
+                    return name;
+                }
+            }
+        }
+        return error;
     }
 
     /** Step Functions causes can be long JSON: keep the report readable. */

@@ -39,6 +39,11 @@ public final class RunKeys {
         return space(spaceId) + "lock";
     }
 
+    /** Written when a failed run could not clean up; no run starts on the space while it exists (delete it to clear). */
+    public static String cleanupFailed(String spaceId) {
+        return space(spaceId) + "cleanup-failed.json";
+    }
+
     public static String snapshot(String spaceId, String label) {
         return space(spaceId) + "snapshots/" + safe("label", label) + ".json";
     }

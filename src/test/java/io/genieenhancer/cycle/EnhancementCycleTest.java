@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import io.genieenhancer.store.SpaceLocks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,30 @@ class EnhancementCycleTest {
         assertEquals(IterationRecord.Status.APPLIED, stored.status());
         assertEquals(2, stored.fixLog().applied());
         assertEquals("etag-2", stored.etagAfter());
+    }
+
+    @Test
+    void aRunWhoseLockWasTakenOverWritesNothingToTheSpaceNeitherUpdateNorRollback() {
+        SpaceLocks locks = new SpaceLocks(store);
+        Instant t0 = clock.instant();
+        locks.acquire(SPACE, RUN, java.time.Duration.ofMinutes(10), t0);
+        Scripted rule = new Scripted("rule", List.of(synonym("territory", FixSource.RULE, "q1")));
+        assertEquals(EnhancementCycle.Status.APPLIED, run(cycle(rule), 1, Strategy.BATCH_ALL, false).status());
+        // the run stalls past its lock's expiry; another run takes the space
+        locks.acquire(SPACE, "run-b", java.time.Duration.ofMinutes(10), t0.plusSeconds(601));
+        String afterFirst = spaces.serialized();
+        writeEvaluation(1, OutcomeStatus.INCORRECT);
+
+        EnhancerException enhance = assertThrows(EnhancerException.class,
+                () -> run(cycle(new Scripted("rule", List.of(join()))), 2, Strategy.BATCH_ALL, false));
+        EnhancerException rollback = assertThrows(EnhancerException.class,
+                () -> new IterationRollback(spaces, store, clock).rollback(SPACE, RUN, 1));
+
+        assertEquals(ErrorCode.LockLost, enhance.code());
+        assertEquals(ErrorCode.LockLost, rollback.code());
+        assertEquals(1, spaces.updates.size(), "the new holder's space is left alone");
+        assertEquals(afterFirst, spaces.serialized());
+        assertTrue(store.get(RunKeys.configBefore(SPACE, RUN, 2)).isEmpty(), "fenced before the snapshot too");
     }
 
     @Test

@@ -106,7 +106,7 @@ class RetailRunTest {
             assertEquals("LockHeld", o.execution().error().orElseThrow());
             assertEquals("someone-else", locks.current(space).orElseThrow().runId(), "the holder keeps its lock");
         } finally {
-            locks.release(space, "someone-else");
+            locks.release(space, "someone-else", Instant.now());
         }
     }
 

@@ -43,7 +43,15 @@ final class LosesConditionalPutAnswers implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
-                HttpExecuteResponse landed = real.call();
+                HttpExecuteResponse landed;
+                try {
+                    landed = real.call();
+                } catch (IOException natural) {
+                    // the connection broke by itself (the very failure this class imitates, seen under load): the
+                    // answer of this attempt is lost all the same, and the SDK retries
+                    lost.incrementAndGet();
+                    throw natural;
+                }
                 if (landed.httpResponse().statusCode() / 100 != 2) {
                     throw new AssertionError("the injected loss must follow a write that landed, got " + landed.httpResponse().statusCode());
                 }
