@@ -1,6 +1,9 @@
-# ---------------------------------------------------------------- the functions' role
+# ---------------------------------------------------------------- the functions' roles
+# One role per function: each reads only the secrets it uses and writes only its own log group, so a
+# flaw in judge or finish (no Databricks call) cannot reach the workspace token.
 resource "aws_iam_role" "lambda" {
-  name = "${var.name_prefix}-lambda"
+  for_each = local.functions
+  name     = "${var.name_prefix}-${each.value}"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -12,8 +15,17 @@ resource "aws_iam_role" "lambda" {
 }
 
 locals {
-  # Least privilege: the run-store prefix of one bucket, two secrets, its own log groups.
-  lambda_policy = {
+  # Which functions call Databricks, and which call the LLM (the Java classes that inject them:
+  # SpaceFunctions, EvaluationFunctions except judge, EnhanceFunctions).
+  databricks_functions = ["snapshot", "restore", "startEvaluation", "evaluateQuestion", "pollEvaluation", "enhance", "rollback"]
+  llm_functions        = ["enhance"]
+  function_secrets = { for f in keys(local.functions) : f => concat(
+    contains(local.databricks_functions, f) ? [aws_secretsmanager_secret.databricks.arn] : [],
+    contains(local.llm_functions, f) ? [aws_secretsmanager_secret.llm.arn] : [],
+  ) }
+
+  # Least privilege: the run-store prefix of one bucket, the function's own secrets and log group.
+  lambda_policies = { for f in keys(local.functions) : f => {
     Version = "2012-10-17"
     Statement = concat([
       {
@@ -30,30 +42,30 @@ locals {
         Condition = { StringLike = { "s3:prefix" = ["${local.run_store_prefix}*"] } }
       },
       {
-        Sid      = "Secrets"
-        Effect   = "Allow"
-        Action   = ["secretsmanager:GetSecretValue"]
-        Resource = [aws_secretsmanager_secret.databricks.arn, aws_secretsmanager_secret.llm.arn]
-      },
-      {
         Sid      = "Logs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = [for g in aws_cloudwatch_log_group.function : "${g.arn}:*"]
+        Resource = ["${aws_cloudwatch_log_group.function[f].arn}:*"]
       },
-      ], var.kms_key_arn == null ? [] : [{
+      ], length(local.function_secrets[f]) == 0 ? [] : [{
+        Sid      = "Secrets"
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = local.function_secrets[f]
+        }], var.kms_key_arn == null ? [] : [{
         Sid      = "Encryption"
         Effect   = "Allow"
         Action   = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource = [var.kms_key_arn]
     }])
-  }
+  } }
 }
 
 resource "aws_iam_role_policy" "lambda" {
-  name   = "run-store-and-secrets"
-  role   = aws_iam_role.lambda.id
-  policy = jsonencode(local.lambda_policy)
+  for_each = local.functions
+  name     = "run-store-and-secrets"
+  role     = aws_iam_role.lambda[each.key].id
+  policy   = jsonencode(local.lambda_policies[each.key])
 }
 
 # ---------------------------------------------------------------- the state machine's role

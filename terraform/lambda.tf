@@ -11,7 +11,7 @@ resource "aws_lambda_function" "fn" {
 
   function_name    = "${var.name_prefix}-${each.value}"
   description      = "Genie Space Enhancer: ${each.key}"
-  role             = aws_iam_role.lambda.arn
+  role             = aws_iam_role.lambda[each.key].arn
   filename         = local.package_path
   source_code_hash = try(filebase64sha256(local.package_path), null)
   runtime          = var.lambda_runtime

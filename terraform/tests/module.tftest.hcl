@@ -142,19 +142,29 @@ run "grants_least_privilege" {
   command = apply
 
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s.Resource if s.Sid == "RunStoreObjects"] == [["${aws_s3_bucket.run_store.arn}/spaces/*"]]
+    condition     = alltrue([for f, p in aws_iam_role_policy.lambda : [for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "RunStoreObjects"] == [["${aws_s3_bucket.run_store.arn}/spaces/*"]]])
     error_message = "functions read and write only the run-store prefix of their bucket"
   }
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s.Condition.StringLike["s3:prefix"] if s.Sid == "RunStoreListing"] == [["spaces/*"]]
+    condition     = alltrue([for f, p in aws_iam_role_policy.lambda : [for s in jsondecode(p.policy).Statement : s.Condition.StringLike["s3:prefix"] if s.Sid == "RunStoreListing"] == [["spaces/*"]]])
     error_message = "listing is limited to the run-store prefix"
   }
   assert {
-    condition     = toset(flatten([for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s.Resource if s.Sid == "Secrets"])) == toset([aws_secretsmanager_secret.databricks.arn, aws_secretsmanager_secret.llm.arn])
-    error_message = "functions read only their two secrets"
+    condition = { for f, p in aws_iam_role_policy.lambda : f => flatten([for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "Secrets"]) } == {
+      snapshot        = [aws_secretsmanager_secret.databricks.arn], restore = [aws_secretsmanager_secret.databricks.arn]
+      startEvaluation = [aws_secretsmanager_secret.databricks.arn], evaluateQuestion = [aws_secretsmanager_secret.databricks.arn]
+      pollEvaluation  = [aws_secretsmanager_secret.databricks.arn], rollback = [aws_secretsmanager_secret.databricks.arn]
+      enhance         = [aws_secretsmanager_secret.databricks.arn, aws_secretsmanager_secret.llm.arn]
+      acquireLock     = [], releaseLock = [], judge = [], finish = []
+    }
+    error_message = "each function reads only the secrets it uses: the LLM key only enhance, the Databricks token only the functions that call Databricks"
   }
   assert {
-    condition     = !contains(flatten([for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s.Resource]), "*")
+    condition     = length(distinct([for f, r in aws_iam_role.lambda : r.name])) == 11 && alltrue([for f, fn in aws_lambda_function.fn : fn.role == aws_iam_role.lambda[f].arn])
+    error_message = "one role per function"
+  }
+  assert {
+    condition     = !contains(flatten([for f, p in aws_iam_role_policy.lambda : [for s in jsondecode(p.policy).Statement : s.Resource]]), "*")
     error_message = "no wildcard resource for the functions"
   }
   assert {
@@ -232,7 +242,7 @@ run "honours_architecture_kms_and_the_below_target_filter" {
     error_message = "a KMS key switches the bucket to SSE-KMS"
   }
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s.Resource if s.Sid == "Encryption"] == [[var.kms_key_arn]]
+    condition     = alltrue([for f, p in aws_iam_role_policy.lambda : [for s in jsondecode(p.policy).Statement : s.Resource if s.Sid == "Encryption"] == [[var.kms_key_arn]]])
     error_message = "functions may use only that key"
   }
   assert {
