@@ -100,6 +100,13 @@ locals {
         Resource = [local.state_machine_arn]
       },
       {
+        # The Distributed Map (EvaluateQuestions) runs each question as a child execution of this state machine.
+        Sid      = "RunItsMapChildren"
+        Effect   = "Allow"
+        Action   = ["states:DescribeExecution", "states:StopExecution"]
+        Resource = ["arn:${local.partition}:states:${local.region}:${local.account_id}:execution:${local.state_machine_name}/*"]
+      },
+      {
         # Log delivery for Step Functions can only be granted on "*" (AWS requirement).
         Sid    = "ExecutionLogs"
         Effect = "Allow"

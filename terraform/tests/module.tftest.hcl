@@ -249,6 +249,10 @@ run "honours_architecture_kms_and_the_below_target_filter" {
     condition     = jsondecode(aws_sfn_state_machine.run.definition).States.EvaluateQuestions.MaxConcurrency == 2
     error_message = "question concurrency reaches the Map"
   }
+  assert {
+    condition     = jsondecode(aws_sfn_state_machine.run.definition).States.EvaluateQuestions.ItemProcessor.ProcessorConfig.Mode == "DISTRIBUTED" && [for st in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : st.Resource if st.Sid == "RunItsMapChildren"] == [["arn:aws:states:eu-west-1:123456789012:execution:genie-enhancer-run/*"]]
+    error_message = "questions run as Distributed Map children, which the state machine may describe and stop"
+  }
 }
 
 run "lets_only_the_named_publishers_put_events" {

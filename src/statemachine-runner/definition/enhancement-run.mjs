@@ -19,7 +19,15 @@ export const MAX_ITERATIONS = 20;
 export const ON_REGRESSION = ['STOP', 'CONTINUE'];
 
 /** Errors the state machine raises itself (not ErrorCode names: the functions never throw these). */
-export const MACHINE_ERRORS = ['UnexpectedFunctionResult', 'RollbackFailed'];
+export const MACHINE_ERRORS = ['UnexpectedFunctionResult', 'RollbackFailed', 'HistoryBudgetExhausted'];
+
+/**
+ * Step Functions ends an execution at 25,000 history events, with no Catch, no cleanup and no report. The run
+ * keeps an estimate ($.history.events) and stops itself while the cleanup still fits. Per poll round: Pass,
+ * Wait, Task (5 events) and Choice; per iteration: about 16 states, 6 of them Lambda tasks, and the Distributed
+ * Map's own events (its questions run in child executions, each with its own history). The estimate errs high.
+ */
+export const HISTORY = { limit: 25000, budget: 24000, start: 120, perPoll: 15, perIteration: 90 };
 
 const ids = { 'spaceId.$': '$.run.spaceId', 'runId.$': '$.run.runId' };
 const iteration = { 'iteration.$': '$.loop.iteration' };
@@ -155,6 +163,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
           'trigger.$': '$.trigger',
           loop: { iteration: 0, keptIteration: 0, fixesApplied: 0, fixesRolledBack: 0 },
           retries: freshRetries,
+          history: { events: HISTORY.start },
         },
         Next: 'ValidateRun',
       },
@@ -218,12 +227,12 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
       StartEvaluationUnexpected: unexpected('startEvaluation returned no handle.mode (or SELF_RUN without questionItems)'),
       EvaluateQuestions: {
         Type: 'Map',
-        Comment: 'Self-run evaluator: one benchmark question per item; MaxConcurrency keeps within Genie\'s rate budget.',
+        Comment: 'Self-run evaluator: one benchmark question per item; MaxConcurrency keeps within Genie\'s rate budget. Distributed: each item runs as a child execution with its own history, so a large benchmark does not spend this execution\'s 25,000 events (STANDARD children: an item may wait out a Retry-After longer than an express child may live).',
         ItemsPath: '$.start.result.questionItems',
         MaxConcurrency: tfNumber('question_concurrency'),
         ItemSelector: { 'item.$': '$$.Map.Item.Value', retries: freshRetries, 'maxTransientRetries.$': '$.run.maxTransientRetries' },
         ItemProcessor: {
-          ProcessorConfig: { Mode: 'INLINE' },
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
           StartAt: 'EvaluateQuestion',
           States: {
             ...lambdaTask('EvaluateQuestion', {
@@ -237,12 +246,21 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
         Next: 'PollEvaluation',
       },
       // no poll counter here: pollEvaluation fails with EvaluationTimedOut past a deadline (a time, not a number of polls)
-      WaitForEvaluation: { Type: 'Wait', SecondsPath: '$.run.evaluationPollSeconds', Next: 'PollEvaluation' },
+      WaitForEvaluation: { Type: 'Wait', SecondsPath: '$.run.evaluationPollSeconds', Next: 'CountPollHistory' },
+      CountPollHistory: {
+        Type: 'Pass',
+        Comment: 'The history estimate ($.history): the poll loop is the one part of a run whose length is not fixed.',
+        Parameters: { 'events.$': `States.MathAdd($.history.events, ${HISTORY.perPoll})` },
+        ResultPath: '$.history',
+        Next: 'PollEvaluation',
+      },
       ...lambdaTask('PollEvaluation', {
         fn: 'pollEvaluation', payload: { ...ids, ...iteration, 'handle.$': '$.start.result.handle' }, result: '$.poll', onError: 'BeginCleanup',
       }, [
         when(isTrue('$.poll.result.done'), 'EvaluationDone'),
+        when({ Variable: '$.history.events', NumericGreaterThanEquals: HISTORY.budget }, 'HistoryBudgetExhausted'),
       ], 'WaitForEvaluation'),
+      HistoryBudgetExhausted: raise(machineError('HistoryBudgetExhausted'), `States.Format('the run has spent about {} of the ${HISTORY.limit} history events Step Functions allows one execution; stopped while the cleanup and the report still fit', $.history.events)`, 'BeginCleanup'),
       EvaluationDone: choice([
         when(not(isString('$.poll.result.evaluationKey')), 'EvaluationWithoutKey'),
         when({ Variable: '$.loop.iteration', NumericEquals: 0 }, 'BaselineScored'),
@@ -265,6 +283,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
         when({ Variable: '$.loop.baselineScore', NumericGreaterThanEqualsPath: '$.run.targetScore' }, 'OutcomeTargetMet'),
       ], 'IterationsLeft'),
       IterationsLeft: choice([
+        when({ Variable: '$.history.events', NumericGreaterThanEquals: HISTORY.budget - HISTORY.perIteration }, 'HistoryBudgetExhausted'),
         when({ Variable: '$.loop.iteration', NumericLessThanPath: '$.run.maxIterations' }, 'NextIteration'),
       ], 'OutcomeMaxIterations'),
       NextIteration: {
@@ -275,6 +294,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
           'trigger.$': '$.trigger',
           loop: loopWith({ 'iteration.$': 'States.MathAdd($.loop.iteration, 1)' }),
           retries: freshRetries,
+          history: { 'events.$': `States.MathAdd($.history.events, ${HISTORY.perIteration})` },
         },
         Next: 'RenewLock',
       },

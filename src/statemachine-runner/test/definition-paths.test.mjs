@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { renderDefinition } from '../lib/definition.mjs';
+import { HISTORY } from '../definition/enhancement-run.mjs';
 import { ExecutionRegistry, httpFunctionHost, runExecution } from '../lib/run.mjs';
 import { FakeSpace, retryAdvice, startFunctionHost, thrown } from './fake-function-host.mjs';
 
@@ -405,6 +406,37 @@ describe('locking and idempotency', () => {
     const record = await run(space, { spaceId: SPACE, targetScore: 90 });
     assert.equal(record.error, 'InvalidInput');
     assert.equal(space.calls.length, 0);
+  });
+});
+
+describe('Step Functions limits', () => {
+  // What AWS writes to the history per state: entered + exited, and for a Lambda task scheduled, started, succeeded.
+  const awsEvents = (trace) => trace.reduce((n, name) => n + 2 + (definition.States[name]?.Type === 'Task' ? 3 : 0), 0);
+
+  test('the history estimate errs high: a 3-iteration run spends fewer events than the run counted', async () => {
+    const space = new FakeSpace({
+      pollsUntilDone: 4,
+      scores: { original: 0.5, 'fixes-1': 0.6, 'fixes-2': 0.7, 'fixes-3': 0.8 },
+      enhance: { 1: { status: 'APPLIED' }, 2: { status: 'APPLIED' }, 3: { status: 'APPLIED' } },
+    });
+    const record = await run(space, { spaceId: SPACE, maxIterations: 3 });
+    assert.equal(record.output.outcome, 'MAX_ITERATIONS');
+    const polls = record.trace.filter((s) => s === 'CountPollHistory').length;
+    const estimate = HISTORY.start + 3 * HISTORY.perIteration + polls * HISTORY.perPoll;
+    assert.ok(polls >= 12, `polled ${polls} times`);
+    assert.ok(awsEvents(record.trace) <= estimate, `spent ${awsEvents(record.trace)} events, estimated ${estimate}`);
+  });
+
+  test('an evaluation that never ends stops the run before the 25,000-event limit, with the cleanup and a FAILED report', async () => {
+    const space = new FakeSpace({ pollsUntilDone: Number.MAX_SAFE_INTEGER, scores: { original: 0.5 } });
+    const record = await run(space, { spaceId: SPACE });
+    assert.equal(record.status, 'FAILED');
+    assert.equal(record.error, 'HistoryBudgetExhausted');
+    assert.match(record.cause, /spent about 24\d{3} of the 25000 history events/);
+    assert.ok(awsEvents(record.trace) < HISTORY.limit, `${awsEvents(record.trace)} events`);
+    assert.equal(space.reports.length, 1, 'the report is written');
+    assert.equal(space.reports[0].outcome, 'FAILED');
+    assert.equal(space.lock, null, 'and the lock released');
   });
 });
 

@@ -357,6 +357,30 @@ class SelfRunEvaluationTest {
                 e.getMessage());
     }
 
+    /**
+     * 500 benchmark questions (the most a space publishes, docs/evaluation.md): the Map items startEvaluation hands
+     * to the state machine must fit its 256 KB payload limit with room for the rest of the state.
+     */
+    @Test
+    void the_largest_benchmark_set_fits_the_step_functions_payload_limit() {
+        Map<String, String[]> benchmarks = new LinkedHashMap<>();
+        for (int i = 0; i < 500; i++) {
+            benchmarks.put(String.format("01f0a1b2c3d4e5f607182930%08x", i), new String[] {"Question " + i + "?", GROUND_TRUTH});
+        }
+        spaces = new FakeWorkspace.Spaces(FakeWorkspace.space(SPACE, benchmarks));
+
+        EvaluationService.Started started = start(List.of(), 1);
+        byte[] output = io.genieenhancer.json.Json.bytes(new io.genieenhancer.functions.EvaluationFunctions.StartEvaluationOutput(
+                started.handle(), started.questionItems(), started.total(), null, null));
+
+        assertEquals(500, started.questionItems().size());
+        assertTrue(output.length < 200 * 1024, "startEvaluation's output is " + output.length + " bytes");
+        // the per-item size that bounds enhancer.evaluation.max-question-items (1,200 items, about 240 KB)
+        double perItem = (double) output.length / 500;
+        assertTrue(perItem * EvaluationSettings.DEFAULTS.maxQuestionItems() < 256 * 1024 - 8 * 1024,
+                perItem + " bytes per item x " + EvaluationSettings.DEFAULTS.maxQuestionItems());
+    }
+
     @Test
     void an_attempt_called_again_before_the_advised_wait_does_not_ask_genie() {
         start(List.of(Q1), 1);
