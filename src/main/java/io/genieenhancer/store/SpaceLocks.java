@@ -59,9 +59,11 @@ public final class SpaceLocks {
                     + " already finished (it has a report): start a new run with a new run id");
         }
         store.get(RunKeys.cleanupFailed(spaceId)).ifPresent(marker -> {
-            throw new EnhancerException(ErrorCode.CleanupPending, "space " + spaceId + " was left uncleaned by a failed run ("
-                    + RunKeys.cleanupFailed(spaceId) + ": " + new String(marker.content(), java.nio.charset.StandardCharsets.UTF_8)
-                    + "); check the space (restore its snapshot if needed), then delete that object to allow runs");
+            // the marker's own text holds the failed run's [Code]s: naming it here would misroute the error
+            String failedRun = Json.read(marker.content(), com.fasterxml.jackson.databind.JsonNode.class).path("runId").asText("?");
+            throw new EnhancerException(ErrorCode.CleanupPending, "space " + spaceId + " was left uncleaned by failed run "
+                    + failedRun + " (" + RunKeys.cleanupFailed(spaceId) + "); check the space (restore its snapshot if "
+                    + "needed), then delete that object to allow runs");
         });
         String execution = executionId.filter(e -> !e.isBlank()).orElse(null);
         for (int attempt = 0; attempt < 3; attempt++) {

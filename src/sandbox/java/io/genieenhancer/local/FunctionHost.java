@@ -42,6 +42,19 @@ public final class FunctionHost implements AutoCloseable {
 
     static final String FUNQY_ERROR_TYPE = "io.quarkus.funqy.runtime.ApplicationException";
 
+    /**
+     * Thrown by a test double to fail the invocation as the Lambda service (not Funqy) would, e.g. a timeout:
+     * {@code Sandbox.Timedout} with "Task timed out after 900.00 seconds".
+     */
+    public static final class ServiceError extends Exception {
+        private final String errorType;
+
+        public ServiceError(String errorType, String message) {
+            super(message);
+            this.errorType = errorType;
+        }
+    }
+
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
     private final Map<String, Function> functions = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -95,6 +108,10 @@ public final class FunctionHost implements AutoCloseable {
             JsonNode output;
             try {
                 output = json.valueToTree(function.apply(event));
+            } catch (ServiceError e) {
+                record(new Call(name, event, null, e.errorType + ": " + e.getMessage(), java.time.Duration.ofNanos(System.nanoTime() - start)));
+                respond(exchange, 500, error(e.errorType, e.getMessage()));
+                return;
             } catch (Exception e) {
                 String message = e.getClass().getName() + ": " + e.getMessage();
                 record(new Call(name, event, null, message, java.time.Duration.ofNanos(System.nanoTime() - start)));

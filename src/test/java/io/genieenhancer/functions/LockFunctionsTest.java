@@ -67,7 +67,7 @@ class LockFunctionsTest {
         String marker = new String(store.get("spaces/sp3/cleanup-failed.json").orElseThrow().content());
         assertTrue(marker.contains("\"runId\":\"run-a\"") && marker.contains("AccessDenied"), marker);
         given().contentType("application/json").body("{\"spaceId\":\"sp3\",\"runId\":\"run-b\"}").post().then()
-                .statusCode(500).body("errorMessage", containsString("[CleanupPending] space sp3 was left uncleaned by a failed run"));
+                .statusCode(500).body("errorMessage", containsString("[CleanupPending] space sp3 was left uncleaned by failed run run-a (spaces/sp3/cleanup-failed.json)"));
 
         store.delete("spaces/sp3/cleanup-failed.json"); // the documented way to clear it, after checking the space
         given().contentType("application/json").body("{\"spaceId\":\"sp3\",\"runId\":\"run-b\"}").post().then()
