@@ -23,6 +23,9 @@ public class LlmFailureAnalyzer implements FailureAnalyzer {
     @Inject
     LlmClients clients;
 
+    @Inject
+    AnalysisConfig analysis;
+
     @Override
     public String name() {
         return "llm";
@@ -40,17 +43,11 @@ public class LlmFailureAnalyzer implements FailureAnalyzer {
     @Override
     public AnalysisResult analyze(SpaceConfig space, List<FailureEvidence> failures, Deadline deadline) {
         return clients.client()
-                .map(c -> new LlmAnalyzer(c, settings(clients.config())).analyze(space, failures, deadline))
+                .map(c -> new LlmAnalyzer(c, settings(clients.config(), analysis.minimum())).analyze(space, failures, deadline))
                 .orElseGet(AnalysisResult::empty);
     }
 
-    static LlmAnalyzer.Settings settings(LlmConfig config) {
-        Confidence min;
-        try {
-            min = Confidence.of(config.minConfidence());
-        } catch (IllegalArgumentException e) {
-            throw new EnhancerException(ErrorCode.Internal, "enhancer.llm.min-confidence: " + e.getMessage());
-        }
+    static LlmAnalyzer.Settings settings(LlmConfig config, Confidence min) {
         // a call may time out once and be retried (OpenAiChatClient's quick retries) before it gives up
         return new LlmAnalyzer.Settings(config.batchSize(), config.tokenBudget(), min, config.timeout().multipliedBy(2));
     }

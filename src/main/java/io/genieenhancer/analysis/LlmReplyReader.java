@@ -1,11 +1,10 @@
 package io.genieenhancer.analysis;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import io.genieenhancer.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,8 +36,8 @@ import java.util.Set;
 public final class LlmReplyReader {
 
     /** Replies are already bounded in bytes; this bounds nesting so a hostile reply cannot exhaust the stack. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build()).build()).build();
+    private static final ObjectMapper MAPPER = JsonMappers.untrusted(16, StreamReadConstraints.DEFAULT_MAX_STRING_LEN)
+            .build();
 
     private static final JsonNode ANALYSIS_SCHEMA = AnalysisPrompt.SCHEMA.path("properties").path("analyses").path("items");
     private static final JsonNode FIX_SCHEMA = ANALYSIS_SCHEMA.path("properties").path("fixes").path("items");
@@ -126,7 +125,7 @@ public final class LlmReplyReader {
                 continue;
             }
             if (!fix.meta().confidence().atLeast(minConfidence)) {
-                rejected.add(label + ": confidence " + fix.meta().confidence().json() + " is below enhancer.llm.min-confidence "
+                rejected.add(label + ": confidence " + fix.meta().confidence().json() + " is below enhancer.analysis.min-confidence "
                         + minConfidence.json());
                 continue;
             }

@@ -7,26 +7,29 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code enhancer.enhance.*}: see README "Configuration". */
+/** {@code enhancer.enhance.*}: see README "Configuration". The minimum confidence is {@code enhancer.analysis.*}'s. */
 @ConfigMapping(prefix = "enhancer.enhance")
 public interface CycleConfig {
 
-    /** HIGH, MEDIUM or LOW: fixes below it are not applied. */
-    @WithDefault("MEDIUM")
-    String minConfidence();
+    // the defaults, once: the annotations below and CycleSettings.defaults() read these
+    int INDEXING_WAIT_SECONDS = 30;
+    int ENTITY_MATCHING_WAIT_SECONDS = 90;
+    boolean INCLUDE_FLAKY = false;
+    boolean LEAKAGE_GUARD = true;
+    int TIME_BUDGET_SECONDS = 900;
 
-    @WithDefault("30s")
+    @WithDefault(INDEXING_WAIT_SECONDS + "s")
     Duration indexingWait();
 
-    @WithDefault("90s")
+    @WithDefault(ENTITY_MATCHING_WAIT_SECONDS + "s")
     Duration entityMatchingWait();
 
     /** Also fix flaky questions (by default only stable failures drive fixes). */
-    @WithDefault("false")
+    @WithDefault("" + INCLUDE_FLAKY)
     boolean includeFlaky();
 
     /** Refuse example SQL that copies a benchmark question or its ground truth. */
-    @WithDefault("true")
+    @WithDefault("" + LEAKAGE_GUARD)
     boolean leakageGuard();
 
     /**
@@ -34,18 +37,12 @@ public interface CycleConfig {
      * hand the function the Lambda context, so it cannot ask for its remaining time). Set it to the enhance
      * function's timeout when that changes; a local run may set it lower.
      */
-    @WithDefault("900s")
+    @WithDefault(TIME_BUDGET_SECONDS + "s")
     Duration timeBudget();
 
-    default CycleSettings settings() {
-        Confidence c;
-        try {
-            c = Confidence.of(minConfidence());
-        } catch (IllegalArgumentException e) {
-            throw new io.genieenhancer.error.EnhancerException(io.genieenhancer.error.ErrorCode.Internal,
-                    "enhancer.enhance.min-confidence: " + e.getMessage());
-        }
-        return new CycleSettings(c, (int) indexingWait().toSeconds(), (int) entityMatchingWait().toSeconds(),
+    /** @param minConfidence {@code enhancer.analysis.min-confidence}, the one setting for it */
+    default CycleSettings settings(Confidence minConfidence) {
+        return new CycleSettings(minConfidence, (int) indexingWait().toSeconds(), (int) entityMatchingWait().toSeconds(),
                 includeFlaky() ? FailurePolicy.INCLUDE_FLAKY : FailurePolicy.STABLE_ONLY, leakageGuard());
     }
 }

@@ -1,5 +1,6 @@
 package io.genieenhancer.cycle;
 
+import io.genieenhancer.analysis.AnalysisConfig;
 import io.genieenhancer.evaluation.FailurePolicy;
 import io.genieenhancer.fix.Confidence;
 
@@ -15,7 +16,10 @@ import io.genieenhancer.fix.Confidence;
 public record CycleSettings(Confidence minConfidence, int indexingWaitSeconds, int entityMatchingWaitSeconds,
         FailurePolicy failurePolicy, boolean leakageGuard) {
 
+    /** The configuration's defaults ({@link CycleConfig}, {@link AnalysisConfig#MIN_CONFIDENCE}). */
     public static CycleSettings defaults() {
-        return new CycleSettings(Confidence.MEDIUM, 30, 90, FailurePolicy.STABLE_ONLY, true);
+        return new CycleSettings(Confidence.of(AnalysisConfig.MIN_CONFIDENCE), CycleConfig.INDEXING_WAIT_SECONDS,
+                CycleConfig.ENTITY_MATCHING_WAIT_SECONDS,
+                CycleConfig.INCLUDE_FLAKY ? FailurePolicy.INCLUDE_FLAKY : FailurePolicy.STABLE_ONLY, CycleConfig.LEAKAGE_GUARD);
     }
 }

@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,10 +181,14 @@ public final class EnhancementCycle {
         boolean nothingToWrite = applied.unchanged() || selected.isEmpty();
 
         IterationRecord record = new IterationRecord(IterationRecord.Status.PENDING, req.spaceId(), req.runId(),
-                req.iteration(), req.strategy(), evaluationKey, evaluation.score(), failures.size(), null, null,
-                current.etag(), null, Hashes.sha256(newSerialized), applied.entityMatchingChanged(),
-                nothingToWrite ? 0 : wait, applied.byType(), plan.proposed(), plan.accepted().size(),
-                applied.applied().size(), analysis.usage(), analysis.rejected(), log, carried, diff, started, null);
+                req.iteration(), req.strategy(),
+                new IterationRecord.Analysed(evaluationKey, evaluation.score(), failures.size(), analysis.usage(),
+                        analysis.rejected()),
+                new IterationRecord.FixCounts(plan.proposed(), plan.accepted().size(), applied.applied().size(),
+                        applied.byType()),
+                IterationRecord.SpaceWrite.planned(current.etag(), Hashes.sha256(newSerialized),
+                        applied.entityMatchingChanged(), nothingToWrite ? 0 : wait),
+                log, carried, diff, new IterationRecord.Timing(started, null));
 
         if (req.dryRun()) {
             String key = RunKeys.dryRun(req.spaceId(), req.runId(), req.iteration());
@@ -218,7 +221,7 @@ public final class EnhancementCycle {
         IterationRecord done = pending.with(IterationRecord.Status.APPLIED, updated.etag(), clock.instant());
         IterationRecords.write(store, recordKey, done);
         LOG.infof("enhance %s/%s/%d: applied %d fixes %s in one update", req.spaceId(), req.runId(), req.iteration(),
-                done.fixesApplied(), done.byType());
+                done.counts().fixesApplied(), done.counts().byType());
         return new Result(Status.APPLIED, done, recordKey, false);
     }
 
@@ -245,15 +248,16 @@ public final class EnhancementCycle {
      */
     private Optional<Result> resume(IterationRecord pending, GenieSpace current, String recordKey) {
         String currentSha = Hashes.sha256(current.serializedSpace());
-        if (currentSha.equals(pending.plannedSha256())) {
+        if (currentSha.equals(pending.write().plannedSha256())) {
             IterationRecord done = pending.with(IterationRecord.Status.APPLIED, current.etag(), clock.instant());
             IterationRecords.write(store, recordKey, done);
             LOG.infof("enhance %s/%s/%d: the earlier invocation's update had landed; recorded it", pending.spaceId(),
                     pending.runId(), pending.iteration());
             return Optional.of(new Result(Status.APPLIED, done, recordKey, true));
         }
-        Optional<SpaceSnapshot> before = pending.snapshotKey() == null ? Optional.empty()
-                : new Snapshots(store).find(pending.snapshotKey(), Optional.ofNullable(pending.snapshotVersionId()));
+        IterationRecord.SpaceWrite write = pending.write();
+        Optional<SpaceSnapshot> before = write.snapshotKey() == null ? Optional.empty()
+                : new Snapshots(store).find(write.snapshotKey(), Optional.ofNullable(write.snapshotVersionId()));
         if (before.isEmpty() || before.get().sha256().equals(currentSha)) {
             return Optional.empty();
         }

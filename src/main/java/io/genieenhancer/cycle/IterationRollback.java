@@ -26,21 +26,11 @@ import java.util.Optional;
  * was lost), it answers {@code restored=true} again once it has seen the space hold the snapshot, instead of
  * "nothing restored", which the state machine would read as a failed rollback.
  */
-public final class IterationRollback {
+public record IterationRollback(GenieSpaces spaces, RunStore store, Clock clock) {
 
     private static final Logger LOG = Logger.getLogger(IterationRollback.class);
 
     public record Result(boolean restored, String snapshotKey, List<String> rejectedFixes, String etag) {
-    }
-
-    private final GenieSpaces spaces;
-    private final RunStore store;
-    private final Clock clock;
-
-    public IterationRollback(GenieSpaces spaces, RunStore store, Clock clock) {
-        this.spaces = spaces;
-        this.store = store;
-        this.clock = clock;
     }
 
     public Result rollback(String spaceId, String runId, int iteration) {
@@ -55,28 +45,29 @@ public final class IterationRollback {
         List<String> applied = record.fixLog() == null ? List.of() : record.fixLog().entries().stream()
                 .filter(e -> e.outcome() == FixLog.Outcome.APPLIED).map(FixLog.Entry::key).toList();
         if (record.status() == IterationRecord.Status.NO_FIXES) {
-            return new Result(false, null, List.of(), record.etagAfter());
+            return new Result(false, null, List.of(), record.write().etagAfter());
         }
-        SpaceSnapshot snap = new Snapshots(store).load(record.snapshotKey(), Optional.ofNullable(record.snapshotVersionId()));
+        IterationRecord.SpaceWrite write = record.write();
+        SpaceSnapshot snap = new Snapshots(store).load(write.snapshotKey(), Optional.ofNullable(write.snapshotVersionId()));
         if (record.status() == IterationRecord.Status.ROLLED_BACK) {
             // a retry after a successful rollback (its answer was lost): the same answer, if the space still proves it
             GenieSpace current = spaces.get(spaceId);
             if (!SpaceRestorer.holds(current, snap)) {
                 throw new EnhancerException(ErrorCode.ConcurrentModification, "iteration " + iteration
-                        + " was rolled back, but space " + spaceId + " no longer holds " + record.snapshotKey()
+                        + " was rolled back, but space " + spaceId + " no longer holds " + write.snapshotKey()
                         + ": someone edited it since");
             }
             LOG.infof("rollback %s/%s/%d: already rolled back; the space holds the snapshot", spaceId, runId, iteration);
-            return new Result(true, record.snapshotKey(), applied, current.etag());
+            return new Result(true, write.snapshotKey(), applied, current.etag());
         }
         // APPLIED: the space must hold what we wrote (our etag, or our planned config when the server gives no etag)
-        SpaceRestorer.Expected expected = new SpaceRestorer.Expected(Optional.ofNullable(record.etagAfter()),
-                Optional.ofNullable(record.plannedSha256()));
+        SpaceRestorer.Expected expected = new SpaceRestorer.Expected(Optional.ofNullable(write.etagAfter()),
+                Optional.ofNullable(write.plannedSha256()));
         if (record.status() == IterationRecord.Status.PENDING) {
             // the update may or may not have landed: only our planned config may be overwritten
             GenieSpace current = spaces.get(spaceId);
-            expected = Hashes.sha256(current.serializedSpace()).equals(record.plannedSha256())
-                    ? new SpaceRestorer.Expected(Optional.ofNullable(current.etag()), Optional.of(record.plannedSha256()))
+            expected = Hashes.sha256(current.serializedSpace()).equals(write.plannedSha256())
+                    ? new SpaceRestorer.Expected(Optional.ofNullable(current.etag()), Optional.of(write.plannedSha256()))
                     : SpaceRestorer.Expected.snapshotState();
         }
         // restored=true also when the space already held the snapshot: a retry after a restore whose record was lost
@@ -85,7 +76,7 @@ public final class IterationRollback {
         EnhancementCycle.Rejections.add(store, spaceId, runId, applied);
         IterationRecords.write(store, recordKey, record.with(IterationRecord.Status.ROLLED_BACK, r.etag(), clock.instant()));
         LOG.infof("rollback %s/%s/%d: restored %s, %d fixes rejected for this run", spaceId, runId, iteration,
-                record.snapshotKey(), applied.size());
-        return new Result(true, record.snapshotKey(), applied, r.etag());
+                write.snapshotKey(), applied.size());
+        return new Result(true, write.snapshotKey(), applied, r.etag());
     }
 }

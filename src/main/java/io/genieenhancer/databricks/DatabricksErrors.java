@@ -2,6 +2,7 @@ package io.genieenhancer.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.genieenhancer.error.Causes;
 import io.genieenhancer.error.ErrorCode;
 
 import java.net.ConnectException;
@@ -150,29 +151,16 @@ final class DatabricksErrors {
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(t).stream().anyMatch(type::isInstance);
     }
 
     private static boolean timedOut(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c.getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("timeout")
-                    || (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("timeout"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(t).stream().anyMatch(c -> c.getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("timeout")
+                || (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("timeout")));
     }
 
     private static String rootDescription(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(t);
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + clip(message));
     }

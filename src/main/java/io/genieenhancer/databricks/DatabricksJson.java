@@ -1,11 +1,8 @@
 package io.genieenhancer.databricks;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.genieenhancer.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
  * The mapper for Databricks wire JSON, independent of whatever the application's ObjectMapper is configured to
@@ -14,11 +11,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  */
 final class DatabricksJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new Jdk8Module())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-            .build();
+    static final ObjectMapper MAPPER = JsonMappers.databricksWire();
 
     private DatabricksJson() {
     }

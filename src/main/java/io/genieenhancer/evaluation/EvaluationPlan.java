@@ -1,6 +1,7 @@
 package io.genieenhancer.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -27,10 +28,7 @@ public record EvaluationPlan(
         boolean allQuestions,
         List<PlannedQuestion> questions,
         List<String> evalRunIds,
-        Optional<String> warehouseId,
-        int rowCap,
-        ComparisonOptions comparison,
-        long questionTimeoutSeconds,
+        @JsonUnwrapped AttemptSettings attempts,
         Instant createdAt,
         List<String> notes) {
 
@@ -44,14 +42,27 @@ public record EvaluationPlan(
         }
     }
 
+    /**
+     * The settings every attempt of this evaluation shares, frozen with the plan: the warehouse the ground truth runs
+     * on, the row cap, how results are compared, how long one question may take.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record AttemptSettings(Optional<String> warehouseId, int rowCap, ComparisonOptions comparison,
+            long questionTimeoutSeconds) {
+        public AttemptSettings {
+            warehouseId = warehouseId == null ? Optional.empty() : warehouseId;
+            comparison = comparison == null ? ComparisonOptions.DEFAULTS : comparison;
+        }
+    }
+
     public EvaluationPlan {
         Objects.requireNonNull(spaceId, "spaceId");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(mode, "mode");
         questions = List.copyOf(questions);
         evalRunIds = evalRunIds == null ? List.of() : List.copyOf(evalRunIds);
-        warehouseId = warehouseId == null ? Optional.empty() : warehouseId;
-        comparison = comparison == null ? ComparisonOptions.DEFAULTS : comparison;
+        Objects.requireNonNull(attempts, "attempts");
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
@@ -79,8 +90,8 @@ public record EvaluationPlan(
     }
 
     public EvaluationPlan withEvalRunIds(List<String> ids) {
-        return new EvaluationPlan(spaceId, runId, iteration, mode, repeats, allQuestions, questions, ids, warehouseId, rowCap,
-                comparison, questionTimeoutSeconds, createdAt, notes);
+        return new EvaluationPlan(spaceId, runId, iteration, mode, repeats, allQuestions, questions, ids, attempts, createdAt,
+                notes);
     }
 
     public EvaluationPlan withMode(Evaluation.Mode m, String note) {
@@ -88,7 +99,7 @@ public record EvaluationPlan(
         if (note != null) {
             n.add(note);
         }
-        return new EvaluationPlan(spaceId, runId, iteration, m, repeats, allQuestions, questions, evalRunIds, warehouseId,
-                rowCap, comparison, questionTimeoutSeconds, createdAt, n);
+        return new EvaluationPlan(spaceId, runId, iteration, m, repeats, allQuestions, questions, evalRunIds, attempts,
+                createdAt, n);
     }
 }

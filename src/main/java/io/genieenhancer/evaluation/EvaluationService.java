@@ -105,8 +105,9 @@ public final class EvaluationService {
         EvaluationPlan plan = new EvaluationPlan(request.spaceId(), request.runId(), request.iteration(),
                 mode == EvaluatorMode.SELF_RUN ? Evaluation.Mode.SELF_RUN : Evaluation.Mode.EVAL_RUNS,
                 adopting ? 1 : repeats, request.questionIds().isEmpty(), questions,
-                request.evalRunId().map(List::of).orElse(List.of()), warehouse, settings.rowCap(), settings.comparison(),
-                settings.questionTimeout().toSeconds(), clock.instant(),
+                request.evalRunId().map(List::of).orElse(List.of()),
+                new EvaluationPlan.AttemptSettings(warehouse, settings.rowCap(), settings.comparison(),
+                        settings.questionTimeout().toSeconds()), clock.instant(),
                 adopting ? List.of("adopted eval run " + request.evalRunId().get()) : List.of());
         if (plan.mode() == Evaluation.Mode.SELF_RUN) {
             checkItemLimit(plan);

@@ -69,7 +69,7 @@ public final class SelfRunEvaluator implements Evaluator {
 
     @Override
     public EvaluationPlan start(EvaluationPlan plan) {
-        if (plan.warehouseId().isEmpty() && plan.questions().stream().anyMatch(q -> q.groundTruthSql().isPresent())) {
+        if (plan.attempts().warehouseId().isEmpty() && plan.questions().stream().anyMatch(q -> q.groundTruthSql().isPresent())) {
             throw EnhancerException.invalidInput("self-run evaluation needs a SQL warehouse for the ground truth: set "
                     + "enhancer.evaluation.warehouse-id or give the space a warehouse_id");
         }
@@ -118,7 +118,7 @@ public final class SelfRunEvaluator implements Evaluator {
     @Override
     public Instant deadline(EvaluationPlan plan) {
         long scheduleMillis = Math.round(plan.total() * settings.secondsBetweenQuestions() * 1000);
-        return plan.createdAt().plusMillis(2 * scheduleMillis).plusSeconds(plan.questionTimeoutSeconds());
+        return plan.createdAt().plusMillis(2 * scheduleMillis).plusSeconds(plan.attempts().questionTimeoutSeconds());
     }
 
     /**
@@ -161,15 +161,15 @@ public final class SelfRunEvaluator implements Evaluator {
         }
         Instant now = clock.instant();
         AttemptState state = store.attempt(plan, questionId, repeat).orElseGet(() -> AttemptState.start(questionId, repeat, now));
-        if (state.retryNotBefore().filter(now::isBefore).isPresent()) {
+        if (state.refusals().retryNotBefore().filter(now::isBefore).isPresent()) {
             // refused a moment ago: not again before the advised time (a poll may come sooner than the Map's wait)
-            return new QuestionStep.Pending(state.phase(), (int) Duration.between(now, state.retryNotBefore().get()).toSeconds() + 1,
-                    state.conversationId(), state.messageId());
+            return new QuestionStep.Pending(state.phase(), (int) Duration.between(now, state.refusals().retryNotBefore().get()).toSeconds() + 1,
+                    state.genie().conversationId(), state.genie().messageId());
         }
         Attempt attempt = new Attempt(plan, question, state, now.plus(budget), notBefore);
         try {
             QuestionStep step = attempt.run();
-            if (step instanceof QuestionStep.Pending && attempt.state.consecutiveRetries() > 0) {
+            if (step instanceof QuestionStep.Pending && attempt.state.refusals().consecutiveRetries() > 0) {
                 attempt.save(attempt.state.unrefused());
             }
             return step;
@@ -221,7 +221,7 @@ public final class SelfRunEvaluator implements Evaluator {
                         }
                     }
                     case RESULT -> {
-                        StatementResponse rerun = statements.get(state.resultStatementId().orElseThrow());
+                        StatementResponse rerun = statements.get(state.genie().resultStatementId().orElseThrow());
                         Optional<QuestionStep> stop = generatedResult(rerun, true);
                         if (stop.isPresent()) {
                             return stop.get();
@@ -258,18 +258,18 @@ public final class SelfRunEvaluator implements Evaluator {
             }
             if (cached.isEmpty()) {
                 StatementResponse response;
-                if (state.groundTruthStatementId().isPresent()) {
-                    response = statements.get(state.groundTruthStatementId().get());
+                if (state.groundTruth().groundTruthStatementId().isPresent()) {
+                    response = statements.get(state.groundTruth().groundTruthStatementId().get());
                 } else {
-                    response = statements.execute(ExecuteStatementRequest.inlineJsonArray(plan.warehouseId().orElseThrow(),
-                            question.groundTruthSql().get(), settings.statementWaitSeconds(), plan.rowCap()));
+                    response = statements.execute(ExecuteStatementRequest.inlineJsonArray(plan.attempts().warehouseId().orElseThrow(),
+                            question.groundTruthSql().get(), settings.statementWaitSeconds(), plan.attempts().rowCap()));
                     save(state.groundTruthStarted(response.statementId(), clock.instant()));
                 }
-                Instant started = state.groundTruthStartedAt().orElse(state.startedAt());
+                Instant started = state.groundTruth().groundTruthStartedAt().orElse(state.startedAt());
                 long millis = Duration.between(started, clock.instant()).toMillis();
                 switch (response.state()) {
                     case SUCCEEDED -> cached = Optional.of(GroundTruth.succeeded(question.id(),
-                            StatementResults.read(response, plan.rowCap(), i -> statements.getResultChunk(response.statementId(), i)),
+                            StatementResults.read(response, plan.attempts().rowCap(), i -> statements.getResultChunk(response.statementId(), i)),
                             millis, response.statementId()));
                     case FAILED, CANCELED, CLOSED, UNKNOWN -> cached = Optional.of(GroundTruth.failed(question.id(),
                             StatementResults.error(response), millis, response.statementId()));
@@ -277,7 +277,7 @@ public final class SelfRunEvaluator implements Evaluator {
                         if (timedOut(started)) {
                             cancelQuietly(response.statementId());
                             cached = Optional.of(GroundTruth.failed(question.id(), "the ground-truth SQL did not finish within "
-                                    + plan.questionTimeoutSeconds() + " s", millis, response.statementId()));
+                                    + plan.attempts().questionTimeoutSeconds() + " s", millis, response.statementId()));
                         } else {
                             return pauseOr(Phase.GROUND_TRUTH);
                         }
@@ -315,14 +315,14 @@ public final class SelfRunEvaluator implements Evaluator {
         }
 
         private Optional<QuestionStep> answerPhase() {
-            GenieMessage message = genie.getMessage(plan.spaceId(), state.conversationId().orElseThrow(),
-                    state.messageId().orElseThrow());
+            GenieMessage message = genie.getMessage(plan.spaceId(), state.genie().conversationId().orElseThrow(),
+                    state.genie().messageId().orElseThrow());
             if (message.status().isTerminal()) {
                 return answered(message);
             }
-            if (timedOut(state.askedAt().orElse(state.startedAt()))) {
+            if (timedOut(state.genie().askedAt().orElse(state.startedAt()))) {
                 return Optional.of(finish(outcome(OutcomeStatus.INCORRECT, List.of(AssessmentReason.GENIE_TIMEOUT),
-                        "Genie did not finish within " + plan.questionTimeoutSeconds() + " s (last status "
+                        "Genie did not finish within " + plan.attempts().questionTimeoutSeconds() + " s (last status "
                                 + message.status() + ")")));
             }
             return pauseOr(Phase.ANSWER);
@@ -359,15 +359,15 @@ public final class SelfRunEvaluator implements Evaluator {
             state = state.answered(attachmentId, sql.get());
             StatementResponse result = switch (message.status()) {
                 case QUERY_RESULT_EXPIRED -> rerun(attachmentId);
-                default -> genie.getAttachmentQueryResult(plan.spaceId(), state.conversationId().orElseThrow(),
-                        state.messageId().orElseThrow(), attachmentId);
+                default -> genie.getAttachmentQueryResult(plan.spaceId(), state.genie().conversationId().orElseThrow(),
+                        state.genie().messageId().orElseThrow(), attachmentId);
             };
             return generatedResult(result, message.status() == io.genieenhancer.databricks.MessageStatus.QUERY_RESULT_EXPIRED);
         }
 
         private StatementResponse rerun(String attachmentId) {
-            StatementResponse r = genie.executeAttachmentQuery(plan.spaceId(), state.conversationId().orElseThrow(),
-                    state.messageId().orElseThrow(), attachmentId);
+            StatementResponse r = genie.executeAttachmentQuery(plan.spaceId(), state.genie().conversationId().orElseThrow(),
+                    state.genie().messageId().orElseThrow(), attachmentId);
             save(state.rerunning(r.statementId()));
             return r;
         }
@@ -385,7 +385,7 @@ public final class SelfRunEvaluator implements Evaluator {
                                 "Genie's query result expired and could not be re-run")));
                     }
                     // the result expired between COMPLETED and our read: re-run the query once
-                    return generatedResult(rerun(state.attachmentId().orElseThrow()), true);
+                    return generatedResult(rerun(state.genie().attachmentId().orElseThrow()), true);
                 }
                 case FAILED, CANCELED, UNKNOWN -> {
                     return Optional.of(finish(outcome(OutcomeStatus.INCORRECT, List.of(AssessmentReason.GENERATED_SQL_FAILED),
@@ -405,15 +405,15 @@ public final class SelfRunEvaluator implements Evaluator {
          * still be found inside a complete Genie result instead of two truncated results being inconclusive.
          */
         private int genieRowCap() {
-            return plan.rowCap() > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : plan.rowCap() * 2;
+            return plan.attempts().rowCap() > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : plan.attempts().rowCap() * 2;
         }
 
         // -------------------------------------------------------------- outcome
 
         private QuestionOutcome compared(ResultSet actual, String statementId) {
             ResultSet expected = truth().flatMap(GroundTruth::result).orElseThrow();
-            Comparison c = new ResultComparator(plan.comparison())
-                    .compare(question.groundTruthSql().orElse(""), expected, state.generatedSql().orElse(""), actual);
+            Comparison c = new ResultComparator(plan.attempts().comparison())
+                    .compare(question.groundTruthSql().orElse(""), expected, state.genie().generatedSql().orElse(""), actual);
             OutcomeStatus status = switch (c.verdict()) {
                 case MATCH -> OutcomeStatus.CORRECT;
                 case MISMATCH -> OutcomeStatus.INCORRECT;
@@ -442,17 +442,17 @@ public final class SelfRunEvaluator implements Evaluator {
             Optional<Long> groundTruthMillis = truth().map(GroundTruth::millis);
             return QuestionOutcome.builder(question.id(), question.question(), state.repeat())
                     .expectedSql(question.groundTruthSql())
-                    .generatedSql(state.generatedSql())
+                    .generatedSql(state.genie().generatedSql())
                     .timings(new Timings(Optional.of(state.startedAt()), Optional.of(now),
-                            state.askedAt().map(a -> Duration.between(a, now).toMillis()), groundTruthMillis))
+                            state.genie().askedAt().map(a -> Duration.between(a, now).toMillis()), groundTruthMillis))
                     .references(references());
         }
 
         private Map<String, String> references() {
             Map<String, String> refs = new LinkedHashMap<>();
-            state.conversationId().ifPresent(v -> refs.put("conversation_id", v));
-            state.messageId().ifPresent(v -> refs.put("message_id", v));
-            state.attachmentId().ifPresent(v -> refs.put("attachment_id", v));
+            state.genie().conversationId().ifPresent(v -> refs.put("conversation_id", v));
+            state.genie().messageId().ifPresent(v -> refs.put("message_id", v));
+            state.genie().attachmentId().ifPresent(v -> refs.put("attachment_id", v));
             return refs;
         }
 
@@ -470,7 +470,7 @@ public final class SelfRunEvaluator implements Evaluator {
         // -------------------------------------------------------------- waiting
 
         private boolean timedOut(Instant since) {
-            return Duration.between(since, clock.instant()).toSeconds() >= plan.questionTimeoutSeconds();
+            return Duration.between(since, clock.instant()).toSeconds() >= plan.attempts().questionTimeoutSeconds();
         }
 
         /**
@@ -501,7 +501,7 @@ public final class SelfRunEvaluator implements Evaluator {
         }
 
         private QuestionStep pending(Phase phase, int after) {
-            return new QuestionStep.Pending(phase, after, state.conversationId(), state.messageId());
+            return new QuestionStep.Pending(phase, after, state.genie().conversationId(), state.genie().messageId());
         }
 
         private void save(AttemptState s) {
@@ -510,7 +510,7 @@ public final class SelfRunEvaluator implements Evaluator {
         }
 
         QuestionStep retryLater(EnhancerException e) {
-            int n = state.consecutiveRetries() + 1;
+            int n = state.refusals().consecutiveRetries() + 1;
             int wait = e.retryAfterSeconds()
                     .map(s -> Math.max(1, Math.min(MAX_RETRY_AFTER_SECONDS, s)))
                     .orElse(Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS << Math.min(n - 1, 4)));

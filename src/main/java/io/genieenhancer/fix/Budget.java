@@ -87,40 +87,15 @@ final class Budget {
         slots += n.slots;
         snippets += n.snippets;
         entityMatching += n.entityMatching;
-        fix.accept(new Visitor<Void>() {
+        fix.accept(new PartialVisitor<Void>() {
             @Override
-            public Void addSynonym(AddSynonym f) {
-                return null;
-            }
-
-            @Override
-            public Void removeSynonym(RemoveSynonym f) {
-                return null;
-            }
-
-            @Override
-            public Void setColumnDescription(SetColumnDescription f) {
-                return null;
-            }
-
-            @Override
-            public Void extendColumnDescription(ExtendColumnDescription f) {
-                return null;
+            public Void otherwise(Fix f) {
+                return null; // books nothing beyond its need
             }
 
             @Override
             public Void setTableDescription(SetTableDescription f) {
                 describedTables.add(Text.ident(f.table()));
-                return null;
-            }
-
-            @Override
-            public Void addJoinSpec(AddJoinSpec f) {
-                return null;
-            }
-
-            @Override
-            public Void removeJoinSpec(RemoveJoinSpec f) {
                 return null;
             }
 
@@ -189,24 +164,9 @@ final class Budget {
 
     /** What the fix adds to (positive) or frees from (negative) each budget, given what is booked so far. */
     private Need need(Fix fix) {
-        return fix.accept(new Visitor<>() {
+        return fix.accept(new PartialVisitor<>() {
             @Override
-            public Need addSynonym(AddSynonym f) {
-                return Need.NONE;
-            }
-
-            @Override
-            public Need removeSynonym(RemoveSynonym f) {
-                return Need.NONE;
-            }
-
-            @Override
-            public Need setColumnDescription(SetColumnDescription f) {
-                return Need.NONE;
-            }
-
-            @Override
-            public Need extendColumnDescription(ExtendColumnDescription f) {
+            public Need otherwise(Fix f) {
                 return Need.NONE;
             }
 
@@ -214,16 +174,6 @@ final class Budget {
             public Need setTableDescription(SetTableDescription f) {
                 boolean was = describedTables.contains(Text.ident(f.table()));
                 return new Need(was || f.description().isBlank() ? 0 : 1, 0, 0);
-            }
-
-            @Override
-            public Need addJoinSpec(AddJoinSpec f) {
-                return Need.NONE;
-            }
-
-            @Override
-            public Need removeJoinSpec(RemoveJoinSpec f) {
-                return Need.NONE;
             }
 
             @Override

@@ -38,8 +38,22 @@ import java.util.List;
 })
 public sealed interface Fix {
 
-    /** The snake_case type name, as in JSON and in the fix log's {@code by_type} counts. */
-    String type();
+    /**
+     * The snake_case type name, as in JSON and in the fix log's {@code by_type} counts: the record's name in snake
+     * case ({@code AddSynonym} is {@code add_synonym}), which is each record's {@code TYPE} (the name
+     * {@link JsonSubTypes} needs as a constant; {@code FixTypesTest} holds the two equal).
+     */
+    default String type() {
+        return TYPE_NAMES.get(getClass());
+    }
+
+    /** Computed once per fix class. */
+    ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        }
+    };
 
     FixMeta meta();
 
@@ -61,7 +75,11 @@ public sealed interface Fix {
 
     <R> R accept(Visitor<R> visitor);
 
-    /** Exhaustive dispatch over the fix types (Java 17 has no pattern switch yet). */
+    /**
+     * Exhaustive dispatch over the fix types (Java 17 has no pattern switch yet), for the rules every type must
+     * answer: how it is applied ({@link Applier}) and how it is validated ({@link FixValidator}). A new fix type adds
+     * a method here, and the compiler then names those two places.
+     */
     interface Visitor<R> {
         R addSynonym(AddSynonym fix);
 
@@ -92,6 +110,113 @@ public sealed interface Fix {
         R enableFormatAssistance(EnableFormatAssistance fix);
     }
 
+    /**
+     * Dispatch for a rule that concerns only some fix types (keys, conflicts, name resolution, budgets): it overrides
+     * those, and every other type, including one added later, gets {@link #otherwise}.
+     */
+    interface PartialVisitor<R> extends Visitor<R> {
+        /** The answer for a fix type this rule does not single out. */
+        R otherwise(Fix fix);
+
+        @Override
+        default R addSynonym(AddSynonym fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R removeSynonym(RemoveSynonym fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R setColumnDescription(SetColumnDescription fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R extendColumnDescription(ExtendColumnDescription fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R setTableDescription(SetTableDescription fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R addJoinSpec(AddJoinSpec fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R removeJoinSpec(RemoveJoinSpec fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R addExampleSql(AddExampleSql fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R setTextInstruction(SetTextInstruction fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R appendTextInstruction(AppendTextInstruction fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R addSqlSnippet(AddSqlSnippet fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R removeInstruction(RemoveInstruction fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R enableEntityMatching(EnableEntityMatching fix) {
+            return otherwise(fix);
+        }
+
+        @Override
+        default R enableFormatAssistance(EnableFormatAssistance fix) {
+            return otherwise(fix);
+        }
+    }
+
+    /** A fix of one column: its target is {@code table.column}. */
+    sealed interface ColumnFix extends Fix permits AddSynonym, RemoveSynonym, SetColumnDescription,
+            ExtendColumnDescription, EnableEntityMatching, EnableFormatAssistance {
+        String table();
+
+        String column();
+
+        @Override
+        default String target() {
+            return table() + "." + column();
+        }
+    }
+
+    /** A fix of the space's single text instruction: its value is the text. */
+    sealed interface TextInstructionFix extends Fix permits SetTextInstruction, AppendTextInstruction {
+        String text();
+
+        @Override
+        default String target() {
+            return "text_instruction";
+        }
+
+        @Override
+        default String value() {
+            return text();
+        }
+    }
+
     /** Adds a synonym to a column (a no-op when a case/plural variant is already there). */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -99,7 +224,7 @@ public sealed interface Fix {
             String table,
             String column,
             String synonym,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements ColumnFix {
         public static final String TYPE = "add_synonym";
 
         public AddSynonym {
@@ -110,18 +235,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public AddSynonym withMeta(FixMeta m) {
             return new AddSynonym(table, column, synonym, m);
-        }
-
-        @Override
-        public String target() {
-            return table + "." + column;
         }
 
         @Override
@@ -142,7 +257,7 @@ public sealed interface Fix {
             String table,
             String column,
             String synonym,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements ColumnFix {
         public static final String TYPE = "remove_synonym";
 
         public RemoveSynonym {
@@ -153,18 +268,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public RemoveSynonym withMeta(FixMeta m) {
             return new RemoveSynonym(table, column, synonym, m);
-        }
-
-        @Override
-        public String target() {
-            return table + "." + column;
         }
 
         @Override
@@ -185,7 +290,7 @@ public sealed interface Fix {
             String table,
             String column,
             String description,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements ColumnFix {
         public static final String TYPE = "set_column_description";
 
         public SetColumnDescription {
@@ -196,18 +301,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public SetColumnDescription withMeta(FixMeta m) {
             return new SetColumnDescription(table, column, description, m);
-        }
-
-        @Override
-        public String target() {
-            return table + "." + column;
         }
 
         @Override
@@ -228,7 +323,7 @@ public sealed interface Fix {
             String table,
             String column,
             String description,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements ColumnFix {
         public static final String TYPE = "extend_column_description";
 
         public ExtendColumnDescription {
@@ -239,18 +334,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public ExtendColumnDescription withMeta(FixMeta m) {
             return new ExtendColumnDescription(table, column, description, m);
-        }
-
-        @Override
-        public String target() {
-            return table + "." + column;
         }
 
         @Override
@@ -277,11 +362,6 @@ public sealed interface Fix {
             table = FixMeta.orEmpty(table);
             description = FixMeta.orEmpty(description);
             meta = meta == null ? FixMeta.none() : meta;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -335,11 +415,6 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public AddJoinSpec withMeta(FixMeta m) {
             return new AddJoinSpec(leftTable, leftAlias, rightTable, rightAlias, condition, relationship, comment, instruction, m);
         }
@@ -375,11 +450,6 @@ public sealed interface Fix {
             rightTable = FixMeta.orEmpty(rightTable);
             condition = FixMeta.orEmpty(condition);
             meta = meta == null ? FixMeta.none() : meta;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -421,11 +491,6 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public AddExampleSql withMeta(FixMeta m) {
             return new AddExampleSql(question, sql, usageGuidance, m);
         }
@@ -451,7 +516,7 @@ public sealed interface Fix {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SetTextInstruction(
             String text,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements TextInstructionFix {
         public static final String TYPE = "set_text_instruction";
 
         public SetTextInstruction {
@@ -460,23 +525,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public SetTextInstruction withMeta(FixMeta m) {
             return new SetTextInstruction(text, m);
-        }
-
-        @Override
-        public String target() {
-            return "text_instruction";
-        }
-
-        @Override
-        public String value() {
-            return text;
         }
 
         @Override
@@ -490,7 +540,7 @@ public sealed interface Fix {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AppendTextInstruction(
             String text,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements TextInstructionFix {
         public static final String TYPE = "append_text_instruction";
 
         public AppendTextInstruction {
@@ -499,23 +549,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public AppendTextInstruction withMeta(FixMeta m) {
             return new AppendTextInstruction(text, m);
-        }
-
-        @Override
-        public String target() {
-            return "text_instruction";
-        }
-
-        @Override
-        public String value() {
-            return text;
         }
 
         @Override
@@ -547,11 +582,6 @@ public sealed interface Fix {
             synonyms = FixMeta.clean(synonyms);
             instruction = FixMeta.orEmpty(instruction);
             meta = meta == null ? FixMeta.none() : meta;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
         }
 
         @Override
@@ -589,11 +619,6 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public RemoveInstruction withMeta(FixMeta m) {
             return new RemoveInstruction(id, m);
         }
@@ -621,7 +646,7 @@ public sealed interface Fix {
             String table,
             String column,
             Boolean enabled,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements ColumnFix {
         public static final String TYPE = "enable_entity_matching";
 
         public EnableEntityMatching {
@@ -632,18 +657,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public EnableEntityMatching withMeta(FixMeta m) {
             return new EnableEntityMatching(table, column, enabled, m);
-        }
-
-        @Override
-        public String target() {
-            return table + "." + column;
         }
 
         @Override
@@ -664,7 +679,7 @@ public sealed interface Fix {
             String table,
             String column,
             Boolean enabled,
-            @JsonUnwrapped FixMeta meta) implements Fix {
+            @JsonUnwrapped FixMeta meta) implements ColumnFix {
         public static final String TYPE = "enable_format_assistance";
 
         public EnableFormatAssistance {
@@ -675,18 +690,8 @@ public sealed interface Fix {
         }
 
         @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
         public EnableFormatAssistance withMeta(FixMeta m) {
             return new EnableFormatAssistance(table, column, enabled, m);
-        }
-
-        @Override
-        public String target() {
-            return table + "." + column;
         }
 
         @Override

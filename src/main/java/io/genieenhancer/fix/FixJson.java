@@ -1,8 +1,10 @@
 package io.genieenhancer.fix;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import io.genieenhancer.error.Causes;
+import io.genieenhancer.json.Json;
+import io.genieenhancer.json.JsonMappers;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,11 +14,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,12 +35,7 @@ public final class FixJson {
     private static final TypeReference<List<Fix>> LIST = new TypeReference<>() {
     };
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_DOCUMENT_CHARS)
-                            .build())
-                    .build())
+    private static final ObjectMapper MAPPER = JsonMappers.untrusted(MAX_NESTING_DEPTH, MAX_DOCUMENT_CHARS)
             // models write "question_id": "q1" and "reasoning": "..." as often as lists
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -161,14 +158,11 @@ public final class FixJson {
         } catch (InvalidTypeIdException e) {
             throw new FixJsonException(index, "unknown fix type \"" + shorten(type.textValue()) + "\"; known types: " + knownTypes());
         } catch (ValueInstantiationException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = Causes.root(e);
             throw new FixJsonException(index, root instanceof IllegalArgumentException ? root.getMessage()
                     : "the fix cannot be built: " + firstLine(e.getOriginalMessage()));
         } catch (MismatchedInputException e) {
-            throw new FixJsonException(index, path(e) + " has the wrong type"
+            throw new FixJsonException(index, Json.where(e, "the fix") + " has the wrong type"
                     + (e.getTargetType() == null ? "" : " (expected " + expected(e.getTargetType()) + ")"));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new FixJsonException(index, "the fix cannot be read: " + firstLine(e.getMessage()));
@@ -189,18 +183,10 @@ public final class FixJson {
                 .collect(Collectors.joining(", ")) : "another type";
     }
 
-    private static String path(MismatchedInputException e) {
-        String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return p.isEmpty() ? "the fix" : "field \"" + p + "\"";
-    }
-
+    /** The type names {@link Fix} declares for Jackson: a new type is known here without being listed again. */
     static String knownTypes() {
-        return String.join(", ", Fix.AddSynonym.TYPE, Fix.RemoveSynonym.TYPE, Fix.SetColumnDescription.TYPE,
-                Fix.ExtendColumnDescription.TYPE, Fix.SetTableDescription.TYPE, Fix.AddJoinSpec.TYPE, Fix.RemoveJoinSpec.TYPE,
-                Fix.AddExampleSql.TYPE, Fix.SetTextInstruction.TYPE, Fix.AppendTextInstruction.TYPE, Fix.AddSqlSnippet.TYPE,
-                Fix.RemoveInstruction.TYPE, Fix.EnableEntityMatching.TYPE, Fix.EnableFormatAssistance.TYPE);
+        return Arrays.stream(Fix.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static String kind(JsonNode n) {
@@ -212,12 +198,7 @@ public final class FixJson {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
         // Jackson names our classes in some messages; the reader of an item error needs none of that
-        return line.replaceAll("`?io\\.genieenhancer\\.[\\w.$]+`?", "fix");
+        return Causes.firstLine(s).replaceAll("`?io\\.genieenhancer\\.[\\w.$]+`?", "fix");
     }
 }

@@ -64,7 +64,16 @@ final class FixKeys {
                 .orElseGet(() -> pair + ":" + Text.sqlKey(f.condition()));
     }
 
-    private static final Visitor<String> KEYS = new Visitor<>() {
+    /**
+     * Every existing type spells its key out (stored keys must not change); a type added later gets {@link #otherwise}:
+     * type, normalised target, normalised value.
+     */
+    private static final PartialVisitor<String> KEYS = new PartialVisitor<>() {
+        @Override
+        public String otherwise(Fix f) {
+            return f.type() + ":" + Text.norm(f.target()) + ":" + Text.keyValue(f.value());
+        }
+
         @Override
         public String addSynonym(AddSynonym f) {
             return f.type() + ":" + column(f.table(), f.column()) + ":" + Text.synonymKey(f.synonym());
@@ -137,7 +146,13 @@ final class FixKeys {
         }
     };
 
-    private static final Visitor<List<Claim>> CLAIMS = new Visitor<>() {
+    /** Only fixes that decide a slot claim it; the others (additions, removals by id, appends) claim nothing. */
+    private static final PartialVisitor<List<Claim>> CLAIMS = new PartialVisitor<>() {
+        @Override
+        public List<Claim> otherwise(Fix f) {
+            return List.of();
+        }
+
         @Override
         public List<Claim> addSynonym(AddSynonym f) {
             String syn = Text.synonymKey(f.synonym());
@@ -160,11 +175,6 @@ final class FixKeys {
         }
 
         @Override
-        public List<Claim> extendColumnDescription(ExtendColumnDescription f) {
-            return List.of();
-        }
-
-        @Override
         public List<Claim> setTableDescription(SetTableDescription f) {
             String t = Text.ident(f.table());
             return List.of(new Claim("table-description:" + t, Text.keyValue(f.description()), "description of " + t));
@@ -179,23 +189,8 @@ final class FixKeys {
         }
 
         @Override
-        public List<Claim> removeJoinSpec(RemoveJoinSpec f) {
-            return List.of();
-        }
-
-        @Override
-        public List<Claim> addExampleSql(AddExampleSql f) {
-            return List.of();
-        }
-
-        @Override
         public List<Claim> setTextInstruction(SetTextInstruction f) {
             return List.of(new Claim("text-instruction", Text.keyValue(f.text()), "the text instruction"));
-        }
-
-        @Override
-        public List<Claim> appendTextInstruction(AppendTextInstruction f) {
-            return List.of();
         }
 
         @Override
@@ -206,11 +201,6 @@ final class FixKeys {
             String name = Text.norm(f.displayName());
             return List.of(new Claim("snippet-name:" + f.kind().json() + ":" + name, Text.sqlKey(f.sql()),
                     f.kind().json() + " snippet \"" + name + "\""));
-        }
-
-        @Override
-        public List<Claim> removeInstruction(RemoveInstruction f) {
-            return List.of();
         }
 
         @Override

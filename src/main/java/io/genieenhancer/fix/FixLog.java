@@ -1,5 +1,6 @@
 package io.genieenhancer.fix;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -36,6 +37,7 @@ public record FixLog(
         APPLIED, NO_OP, NOT_APPLIED
     }
 
+    /** One deduped fix; its {@link FixMeta} fields are unwrapped, so the entry stays the flat object it always was. */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Entry(
@@ -43,10 +45,7 @@ public record FixLog(
             String type,
             String target,
             String value,
-            List<String> questionIds,
-            List<String> reasoning,
-            Confidence confidence,
-            FixSource source,
+            @JsonUnwrapped FixMeta meta,
             FixVerdict.Status status,
             Outcome outcome,
             List<Problem> problems,
@@ -54,8 +53,6 @@ public record FixLog(
             int proposals,
             Fix fix) {
         public Entry {
-            questionIds = List.copyOf(questionIds);
-            reasoning = List.copyOf(reasoning);
             problems = List.copyOf(problems);
         }
     }
@@ -91,8 +88,7 @@ public record FixLog(
                 noOp++;
             }
             Fix f = v.fix();
-            entries.add(new Entry(v.key(), f.type(), f.target(), f.value(), f.meta().questionIds(), f.meta().reasoning(),
-                    f.meta().confidence(), f.meta().source(), v.status(), outcome, v.problems(),
+            entries.add(new Entry(v.key(), f.type(), f.target(), f.value(), f.meta(), v.status(), outcome, v.problems(),
                     o == null ? "" : o.detail(), v.proposals(), f));
         }
         return new FixLog(plan.proposed(), plan.verdicts().size(), plan.withStatus(FixVerdict.Status.VALID).size(), applied, noOp,

@@ -18,7 +18,12 @@ final class Names {
 
     /** The fix with the space's spelling of its table and column (unchanged where they do not resolve). */
     Fix resolve(Fix fix) {
-        return fix.accept(new Visitor<>() {
+        return fix.accept(new PartialVisitor<>() {
+            @Override
+            public Fix otherwise(Fix f) {
+                return f; // no table or column names to resolve
+            }
+
             @Override
             public Fix addSynonym(AddSynonym f) {
                 return new AddSynonym(table(f.table()), column(f.table(), f.column()), f.synonym().strip(), f.meta());
@@ -56,26 +61,6 @@ final class Names {
             @Override
             public Fix removeJoinSpec(RemoveJoinSpec f) {
                 return new RemoveJoinSpec(table(f.leftTable()), table(f.rightTable()), f.condition(), f.meta());
-            }
-
-            @Override
-            public Fix addExampleSql(AddExampleSql f) {
-                return f;
-            }
-
-            @Override
-            public Fix setTextInstruction(SetTextInstruction f) {
-                return f;
-            }
-
-            @Override
-            public Fix appendTextInstruction(AppendTextInstruction f) {
-                return f;
-            }
-
-            @Override
-            public Fix addSqlSnippet(AddSqlSnippet f) {
-                return f;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.genieenhancer.fix;
 
+import io.genieenhancer.error.Causes;
 import io.genieenhancer.space.SpaceConfig.Table;
 import io.genieenhancer.sql.SafeSql;
 
@@ -308,12 +309,7 @@ final class SqlCheck {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        String line = nl < 0 ? t : t.substring(0, nl);
+        String line = Causes.firstLine(s == null ? null : s.strip());
         int p = line.indexOf("ParseException: ");
         return p >= 0 ? line.substring(p + "ParseException: ".length()) : line;
     }

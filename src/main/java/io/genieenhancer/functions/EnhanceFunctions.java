@@ -1,8 +1,10 @@
 package io.genieenhancer.functions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.genieenhancer.analysis.AnalysisConfig;
 import io.genieenhancer.analysis.FailureAnalyzer;
 import io.genieenhancer.cycle.CycleConfig;
 import io.genieenhancer.cycle.EnhancementCycle;
@@ -47,37 +49,63 @@ public class EnhanceFunctions {
     CycleConfig config;
 
     @Inject
+    AnalysisConfig analysis;
+
+    @Inject
     Clock clock;
 
     @RegisterForReflection
     public record EnhanceInput(String spaceId, String runId, Integer iteration, String evaluationKey, String strategy,
             Boolean dryRun) {
         public EnhanceInput {
-            RunKeys.safe("spaceId", spaceId);
-            RunKeys.safe("runId", runId);
-            if (iteration == null || iteration < 1) {
-                throw EnhancerException.invalidInput("field \"iteration\" is required and must be >= 1");
-            }
+            Inputs.requireRun(spaceId, runId);
+            Inputs.requireIteration(iteration, 1);
             Strategy.of(strategy);
         }
     }
 
+    /** One flat object on the wire (the state machine reads its fields by path); grouped here for readers. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EnhanceOutput(String status, String spaceId, String runId, Integer iteration, Integer failuresAnalysed,
-            Integer fixesProposed, Integer fixesValid, Integer fixesApplied, Integer fixesCarried,
-            Map<String, Integer> byType, String snapshotKey, String fixLogKey, Boolean entityMatchingChanged,
-            Integer indexingWaitSeconds, Boolean alreadyApplied, LlmUsage llmUsage, String diff, RetryAdvice retry) {
+    public record EnhanceOutput(String status, String spaceId, String runId, Integer iteration,
+            @JsonUnwrapped Figures figures, @JsonUnwrapped Written written, String diff, RetryAdvice retry) {
+
+        /** What the cycle analysed and planned; {@code fixesApplied} is 0 for a dry run. */
+        @RegisterForReflection
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record Figures(int failuresAnalysed, int fixesProposed, int fixesValid, int fixesApplied, int fixesCarried,
+                Map<String, Integer> byType, LlmUsage llmUsage) {
+        }
+
+        /** Where the cycle's records are, and how long the state machine waits for Genie to re-index. */
+        @RegisterForReflection
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record Written(String snapshotKey, String fixLogKey, boolean entityMatchingChanged,
+                int indexingWaitSeconds, boolean alreadyApplied) {
+        }
+
+        static EnhanceOutput of(EnhanceInput in, EnhancementCycle.Result r, String dryRunDiff) {
+            IterationRecord rec = r.record();
+            boolean dry = r.status() == EnhancementCycle.Status.DRY_RUN;
+            return new EnhanceOutput(r.status().name(), in.spaceId(), in.runId(), in.iteration(),
+                    new Figures(rec.analysed().failuresAnalysed(), rec.counts().fixesProposed(), rec.counts().fixesValid(),
+                            dry ? 0 : rec.counts().fixesApplied(), rec.carried().size(), rec.counts().byType(),
+                            rec.analysed().llmUsage()),
+                    new Written(rec.write().snapshotKey(), r.fixLogKey(), rec.write().entityMatchingChanged(),
+                            rec.write().indexingWaitSeconds(), r.alreadyApplied()),
+                    dry ? dryRunDiff : null, null);
+        }
+
+        static EnhanceOutput retry(EnhanceInput in, RetryAdvice retry) {
+            return new EnhanceOutput("RETRY", in.spaceId(), in.runId(), in.iteration(), null, null, null, retry);
+        }
     }
 
     @RegisterForReflection
     public record RollbackInput(String spaceId, String runId, Integer iteration) {
         public RollbackInput {
-            RunKeys.safe("spaceId", spaceId);
-            RunKeys.safe("runId", runId);
-            if (iteration == null || iteration < 1) {
-                throw EnhancerException.invalidInput("field \"iteration\" is required and must be >= 1");
-            }
+            Inputs.requireRun(spaceId, runId);
+            Inputs.requireIteration(iteration, 1);
         }
     }
 
@@ -85,6 +113,10 @@ public class EnhanceFunctions {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RollbackOutput(String spaceId, String runId, Integer iteration, Boolean restored, String snapshotKey,
             List<String> rejectedFixes, String etag, RetryAdvice retry) {
+
+        static RollbackOutput retry(RollbackInput in, RetryAdvice retry) {
+            return new RollbackOutput(in.spaceId(), in.runId(), in.iteration(), null, null, null, null, retry);
+        }
     }
 
     @Funq
@@ -96,21 +128,16 @@ public class EnhanceFunctions {
             List<FailureAnalyzer> active = analyzers.stream()
                     .sorted(Comparator.comparing(FailureAnalyzer::name).reversed()) // "rule" before "llm"
                     .toList();
-            EnhancementCycle cycle = new EnhancementCycle(spaces, store, active, config.settings(), clock);
+            EnhancementCycle cycle = new EnhancementCycle(spaces, store, active, config.settings(analysis.minimum()), clock);
             EnhancementCycle.Result r = cycle.run(new EnhancementCycle.Request(in.spaceId(), in.runId(), in.iteration(),
                     Optional.ofNullable(in.evaluationKey()), Strategy.of(in.strategy()), Boolean.TRUE.equals(in.dryRun()),
                     deadline));
-            IterationRecord rec = r.record();
-            boolean dry = r.status() == EnhancementCycle.Status.DRY_RUN;
-            String diff = rec.diffMarkdown() == null ? null : rec.diffMarkdown().length() > MAX_DIFF_IN_OUTPUT
-                    ? rec.diffMarkdown().substring(0, MAX_DIFF_IN_OUTPUT) + "\n… (full diff in " + r.fixLogKey() + ")\n"
-                    : rec.diffMarkdown();
-            return new EnhanceOutput(r.status().name(), in.spaceId(), in.runId(), in.iteration(), rec.failuresAnalysed(),
-                    rec.fixesProposed(), rec.fixesValid(), dry ? 0 : rec.fixesApplied(), rec.carried().size(), rec.byType(),
-                    rec.snapshotKey(), r.fixLogKey(), rec.entityMatchingChanged(), rec.indexingWaitSeconds(),
-                    r.alreadyApplied(), rec.llmUsage(), dry ? diff : null, null);
-        }, retry -> new EnhanceOutput("RETRY", in.spaceId(), in.runId(), in.iteration(), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, retry));
+            String diff = r.record().diffMarkdown();
+            if (diff != null && diff.length() > MAX_DIFF_IN_OUTPUT) {
+                diff = diff.substring(0, MAX_DIFF_IN_OUTPUT) + "\n… (full diff in " + r.fixLogKey() + ")\n";
+            }
+            return EnhanceOutput.of(in, r, diff);
+        }, retry -> EnhanceOutput.retry(in, retry));
     }
 
     @Funq
@@ -121,6 +148,6 @@ public class EnhanceFunctions {
                     .rollback(in.spaceId(), in.runId(), in.iteration());
             return new RollbackOutput(in.spaceId(), in.runId(), in.iteration(), r.restored(), r.snapshotKey(),
                     r.rejectedFixes(), r.etag(), null);
-        }, retry -> new RollbackOutput(in.spaceId(), in.runId(), in.iteration(), null, null, null, null, retry));
+        }, retry -> RollbackOutput.retry(in, retry));
     }
 }

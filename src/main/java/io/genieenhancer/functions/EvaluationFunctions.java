@@ -1,6 +1,7 @@
 package io.genieenhancer.functions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.genieenhancer.error.EnhancerException;
@@ -51,6 +52,10 @@ public class EvaluationFunctions {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StartEvaluationOutput(EvaluationHandle handle, List<QuestionItem> questionItems, Integer total,
                                         List<String> notes, RetryAdvice retry) {
+
+        static StartEvaluationOutput retry(RetryAdvice retry) {
+            return new StartEvaluationOutput(null, null, null, null, retry);
+        }
     }
 
     @Funq
@@ -61,7 +66,7 @@ public class EvaluationFunctions {
                     in.iteration(), in.questionIds(), Optional.ofNullable(in.repeats()), Optional.ofNullable(in.evaluator()),
                     Optional.ofNullable(in.evalRunId()), Optional.ofNullable(in.resultsKey())));
             return new StartEvaluationOutput(s.handle(), s.questionItems(), s.total(), s.notes().isEmpty() ? null : s.notes(), null);
-        }, retry -> new StartEvaluationOutput(null, null, null, null, retry));
+        }, StartEvaluationOutput::retry);
     }
 
     // ------------------------------------------------------------------ evaluateQuestion
@@ -87,16 +92,8 @@ public class EvaluationFunctions {
     public record EvaluateQuestionOutput(String questionId, Integer repeat, String status, Boolean done,
                                          Integer pollAfterSeconds, String phase, String conversationId, String messageId,
                                          List<AssessmentReason> reasons, RetryAdvice retry) {
-    }
 
-    public static final String PENDING = "PENDING";
-
-    @Funq
-    public EvaluateQuestionOutput evaluateQuestion(JsonNode event) {
-        EvaluateQuestionInput in = Inputs.bind(event, EvaluateQuestionInput.class);
-        return Steps.run("evaluateQuestion", () -> {
-            QuestionStep step = evaluations.evaluateQuestion(in.spaceId(), in.runId(), in.iteration(), in.questionId(),
-                    in.repeat(), Optional.ofNullable(in.notBefore()));
+        static EvaluateQuestionOutput of(EvaluateQuestionInput in, QuestionStep step) {
             // Java 17: no pattern switch yet; the three QuestionStep kinds are exhaustive (sealed)
             if (step instanceof QuestionStep.Done d) {
                 return new EvaluateQuestionOutput(in.questionId(), in.repeat(), d.outcome().status().name(), true, null, null,
@@ -110,7 +107,23 @@ public class EvaluationFunctions {
             QuestionStep.RetryLater r = (QuestionStep.RetryLater) step;
             return new EvaluateQuestionOutput(in.questionId(), in.repeat(), PENDING, false, null, r.phase().name(), null, null,
                     null, r.advice());
-        }, retry -> new EvaluateQuestionOutput(in.questionId(), in.repeat(), PENDING, false, null, null, null, null, null, retry));
+        }
+
+        static EvaluateQuestionOutput retry(EvaluateQuestionInput in, RetryAdvice retry) {
+            return new EvaluateQuestionOutput(in.questionId(), in.repeat(), PENDING, false, null, null, null, null, null, retry);
+        }
+    }
+
+    public static final String PENDING = "PENDING";
+
+    @Funq
+    public EvaluateQuestionOutput evaluateQuestion(JsonNode event) {
+        EvaluateQuestionInput in = Inputs.bind(event, EvaluateQuestionInput.class);
+        return Steps.run("evaluateQuestion", () -> {
+            QuestionStep step = evaluations.evaluateQuestion(in.spaceId(), in.runId(), in.iteration(), in.questionId(),
+                    in.repeat(), Optional.ofNullable(in.notBefore()));
+            return EvaluateQuestionOutput.of(in, step);
+        }, retry -> EvaluateQuestionOutput.retry(in, retry));
     }
 
     // ------------------------------------------------------------------ pollEvaluation
@@ -127,22 +140,36 @@ public class EvaluationFunctions {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PollEvaluationOutput(Boolean done, Integer completed, Integer total, String evaluationKey, Double score,
-                                       Integer correct, Integer scorable, Integer notScorable, Integer flaky,
+    public record PollEvaluationOutput(Boolean done, Integer completed, Integer total, @JsonUnwrapped Scores scores,
                                        Integer pollAfterSeconds, RetryAdvice retry) {
+
+        /** Present once the evaluation is done: where it was stored and what it scored. */
+        @RegisterForReflection
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record Scores(String evaluationKey, double score, int correct, int scorable, int notScorable, int flaky) {
+            static Scores of(String evaluationKey, Evaluation.Summary s) {
+                return new Scores(evaluationKey, s.score(), s.correct(), s.scorable(), s.notScorableQuestions().size(),
+                        s.flaky());
+            }
+        }
+
+        static PollEvaluationOutput of(EvaluationService.Progress p) {
+            Scores scores = p.summary().map(s -> Scores.of(p.evaluationKey().orElse(null), s)).orElse(null);
+            return new PollEvaluationOutput(p.done(), p.completed(), p.total(), scores, p.done() ? null : p.pollAfterSeconds(),
+                    null);
+        }
+
+        static PollEvaluationOutput retry(RetryAdvice retry) {
+            return new PollEvaluationOutput(false, null, null, null, null, retry);
+        }
     }
 
     @Funq
     public PollEvaluationOutput pollEvaluation(JsonNode event) {
         PollEvaluationInput in = Inputs.bind(event, PollEvaluationInput.class);
         return Steps.run("pollEvaluation", () -> {
-            EvaluationService.Progress p = evaluations.poll(in.spaceId(), in.runId(), in.iteration(), in.handle());
-            Optional<Evaluation.Summary> s = p.summary();
-            return new PollEvaluationOutput(p.done(), p.completed(), p.total(), p.evaluationKey().orElse(null),
-                    s.map(Evaluation.Summary::score).orElse(null), s.map(Evaluation.Summary::correct).orElse(null),
-                    s.map(Evaluation.Summary::scorable).orElse(null), s.map(x -> x.notScorableQuestions().size()).orElse(null),
-                    s.map(Evaluation.Summary::flaky).orElse(null), p.done() ? null : p.pollAfterSeconds(), null);
-        }, retry -> new PollEvaluationOutput(false, null, null, null, null, null, null, null, null, null, retry));
+            return PollEvaluationOutput.of(evaluations.poll(in.spaceId(), in.runId(), in.iteration(), in.handle()));
+        }, PollEvaluationOutput::retry);
     }
 
     // ------------------------------------------------------------------ judge
@@ -165,6 +192,10 @@ public class EvaluationFunctions {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JudgeOutput(Judge.Verdict verdict, Double score, Double previousScore, Double baselineScore,
                               Judge.Changes changed, String explanation, RetryAdvice retry) {
+
+        static JudgeOutput retry(RetryAdvice retry) {
+            return new JudgeOutput(null, null, null, null, null, null, retry);
+        }
     }
 
     @Funq
@@ -184,14 +215,11 @@ public class EvaluationFunctions {
             Judge.Judgement j = r.judgement();
             return new JudgeOutput(j.verdict(), j.score(), j.previousScore(), r.baselineScore().orElse(null), j.changes(),
                     j.explanation(), null);
-        }, retry -> new JudgeOutput(null, null, null, null, null, null, retry));
+        }, JudgeOutput::retry);
     }
 
     private static void requireIds(String spaceId, String runId, Integer iteration) {
-        RunKeys.safe("spaceId", spaceId);
-        RunKeys.safe("runId", runId);
-        if (iteration == null || iteration < 0) {
-            throw EnhancerException.invalidInput("field \"iteration\" is required (>= 0)");
-        }
+        Inputs.requireRun(spaceId, runId);
+        Inputs.requireIteration(iteration, 0);
     }
 }

@@ -1,17 +1,16 @@
 package io.genieenhancer.functions;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.genieenhancer.error.Causes;
+import io.genieenhancer.json.Json;
+import io.genieenhancer.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.genieenhancer.error.EnhancerException;
+import io.genieenhancer.store.RunKeys;
 
 import java.util.stream.Collectors;
 
@@ -22,19 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class Inputs {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // Jackson would read iteration 1.9 as 1: a fraction where a count is expected is a mistake to report
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
+    private static final ObjectMapper STRICT = JsonMappers.functionEvents();
 
     private Inputs() {
     }
@@ -52,19 +39,16 @@ public final class Inputs {
             throw EnhancerException.invalidInput("unknown field \"" + e.getPropertyName() + "\"; known fields: "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
         } catch (InvalidFormatException e) {
-            throw EnhancerException.invalidInput(path(e) + " has an invalid value " + e.getValue()
+            throw EnhancerException.invalidInput(Json.where(e, "the event") + " has an invalid value " + e.getValue()
                     + " (expected " + e.getTargetType().getSimpleName() + ")");
         } catch (MismatchedInputException e) {
-            throw EnhancerException.invalidInput(path(e) + " has the wrong type (expected "
+            throw EnhancerException.invalidInput(Json.where(e, "the event") + " has the wrong type (expected "
                     + (e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName()) + ")");
         } catch (EnhancerException e) {
             throw e;
         } catch (Exception e) {
             // record constructors validate; their IllegalArgumentException messages are written for users
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = Causes.root(e);
             if (root instanceof EnhancerException ee) {
                 throw ee;
             }
@@ -72,11 +56,17 @@ public final class Inputs {
         }
     }
 
-    private static String path(MismatchedInputException e) {
-        String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return p.isEmpty() ? "the event" : "field \"" + p + "\"";
+    /** For record constructors: the ids of a run-scoped event, checked as {@link RunKeys} checks every key part. */
+    public static void requireRun(String spaceId, String runId) {
+        RunKeys.safe("spaceId", spaceId);
+        RunKeys.safe("runId", runId);
+    }
+
+    /** For record constructors: an iteration number of at least {@code min} (0 is the baseline evaluation). */
+    public static void requireIteration(Integer iteration, int min) {
+        if (iteration == null || iteration < min) {
+            throw EnhancerException.invalidInput("field \"iteration\" is required (>= " + min + ")");
+        }
     }
 
     /** For record constructors: a required field. */

@@ -38,8 +38,7 @@ public class LockFunctions {
             if (executionId != null && (executionId.isBlank() || executionId.length() > 2048)) {
                 throw io.genieenhancer.error.EnhancerException.invalidInput("executionId must be a non-blank execution ARN");
             }
-            RunKeys.safe("spaceId", spaceId);
-            RunKeys.safe("runId", runId);
+            Inputs.requireRun(spaceId, runId);
             if (ttlSeconds != null && (ttlSeconds < 60 || ttlSeconds > 7 * 24 * 3600)) {
                 throw io.genieenhancer.error.EnhancerException.invalidInput("ttlSeconds must be between 60 and 604800");
             }
@@ -50,6 +49,18 @@ public class LockFunctions {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LockOutput(String spaceId, String runId, Boolean acquired, Instant expiresAt, Boolean released,
             RetryAdvice retry) {
+
+        static LockOutput acquired(LockInput in, Instant expiresAt) {
+            return new LockOutput(in.spaceId(), in.runId(), true, expiresAt, null, null);
+        }
+
+        static LockOutput released(LockInput in, boolean released) {
+            return new LockOutput(in.spaceId(), in.runId(), null, null, released, null);
+        }
+
+        static LockOutput retry(LockInput in, RetryAdvice retry) {
+            return new LockOutput(in.spaceId(), in.runId(), null, null, null, retry);
+        }
     }
 
     @Funq
@@ -59,15 +70,15 @@ public class LockFunctions {
             Duration ttl = in.ttlSeconds() == null ? config.lockTtl() : Duration.ofSeconds(in.ttlSeconds());
             SpaceLocks.Lock lock = new SpaceLocks(store).acquire(in.spaceId(), in.runId(),
                     java.util.Optional.ofNullable(in.executionId()), ttl, clock.instant());
-            return new LockOutput(in.spaceId(), in.runId(), true, lock.expiresAt(), null, null);
-        }, retry -> new LockOutput(in.spaceId(), in.runId(), null, null, null, retry));
+            return LockOutput.acquired(in, lock.expiresAt());
+        }, retry -> LockOutput.retry(in, retry));
     }
 
     @Funq
     public LockOutput releaseLock(JsonNode event) {
         LockInput in = Inputs.bind(event, LockInput.class);
-        return Steps.run("releaseLock", () -> new LockOutput(in.spaceId(), in.runId(), null, null,
-                new SpaceLocks(store).release(in.spaceId(), in.runId(), clock.instant()), null),
-                retry -> new LockOutput(in.spaceId(), in.runId(), null, null, null, retry));
+        return Steps.run("releaseLock", () -> LockOutput.released(in,
+                new SpaceLocks(store).release(in.spaceId(), in.runId(), clock.instant())),
+                retry -> LockOutput.retry(in, retry));
     }
 }

@@ -1,6 +1,7 @@
 package io.genieenhancer.functions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.genieenhancer.error.EnhancerException;
@@ -44,8 +45,7 @@ public class RunFunctions {
             Double baselineScore, Double finalScore, Integer fixesApplied, Integer fixesRolledBack, String error,
             String cause, String cleanupError) {
         public FinishInput {
-            RunKeys.safe("spaceId", spaceId);
-            RunKeys.safe("runId", runId);
+            Inputs.requireRun(spaceId, runId);
             Inputs.require("outcome", outcome);
             if (!OUTCOMES.contains(outcome)) {
                 throw EnhancerException.invalidInput("outcome must be one of " + new java.util.TreeSet<>(OUTCOMES)
@@ -63,9 +63,12 @@ public class RunFunctions {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FinishOutput(String spaceId, String runId, String outcome, String error, Double baselineScore,
-            Double finalScore, Integer iterations, Integer fixesApplied, Integer fixesRolledBack, String reportKey,
-            Boolean lockReleased, RetryAdvice retry) {
+    public record FinishOutput(String spaceId, String runId, String outcome, String error,
+            @JsonUnwrapped RunReport.Tally tally, String reportKey, Boolean lockReleased, RetryAdvice retry) {
+
+        static FinishOutput retry(FinishInput in, RetryAdvice retry) {
+            return new FinishOutput(in.spaceId(), in.runId(), in.outcome(), null, null, null, null, retry);
+        }
     }
 
     @Funq
@@ -90,11 +93,8 @@ public class RunFunctions {
                         clock.instant(), error, abbreviate(in.cleanupError()), jsonKey)), Map.of("run-id", in.runId()));
             }
             boolean released = new SpaceLocks(store).release(in.spaceId(), in.runId(), clock.instant());
-            return new FinishOutput(in.spaceId(), in.runId(), in.outcome(), error, report.baselineScore(),
-                    report.finalScore(), report.iterations(), report.fixesApplied(), report.fixesRolledBack(), jsonKey,
-                    released, null);
-        }, retry -> new FinishOutput(in.spaceId(), in.runId(), in.outcome(), null, null, null, null, null, null, null,
-                null, retry));
+            return new FinishOutput(in.spaceId(), in.runId(), in.outcome(), error, report.tally(), jsonKey, released, null);
+        }, retry -> FinishOutput.retry(in, retry));
     }
 
     private static final java.util.regex.Pattern CODE_IN_CAUSE = java.util.regex.Pattern.compile("\\[([A-Z][A-Za-z]+)]");

@@ -52,6 +52,10 @@ public class SpaceFunctions {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SnapshotOutput(String spaceId, String snapshotKey, String versionId, String sha256, SpaceStats stats,
             String etag, RetryAdvice retry) {
+
+        static SnapshotOutput retry(SnapshotInput in, RetryAdvice retry) {
+            return new SnapshotOutput(in.spaceId(), null, null, null, null, null, retry);
+        }
     }
 
     @RegisterForReflection
@@ -71,6 +75,10 @@ public class SpaceFunctions {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RestoreOutput(String spaceId, String snapshotKey, String versionId, Boolean changed, Boolean verified,
             String etag, String backupKey, RetryAdvice retry) {
+
+        static RestoreOutput retry(RestoreInput in, RetryAdvice retry) {
+            return new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), null, null, null, null, retry);
+        }
     }
 
     private record Saved(String snapshotKey, SpaceSnapshot snap, RunStore.StoredObject stored) {
@@ -79,7 +87,7 @@ public class SpaceFunctions {
     /** Saves the space's current config under the run's or the space's snapshots, labelled (default: the time). */
     private Saved save(String spaceId, GenieSpace space, String runId, String label) {
         Instant now = clock.instant();
-        String name = Optional.ofNullable(label).orElse("manual-" + now.toEpochMilli());
+        String name = Optional.ofNullable(label).orElse(RunKeys.manualSnapshotLabel(now));
         String key = runId == null ? RunKeys.snapshot(spaceId, name)
                 : RunKeys.runSnapshot(spaceId, runId, name);
         SpaceSnapshot snap = SpaceSnapshot.of(space, SpaceJson.parse(SpaceSnapshot.serializedOf(space)), name, now);
@@ -94,7 +102,7 @@ public class SpaceFunctions {
             Saved saved = save(in.spaceId(), space, in.runId(), in.label());
             return new SnapshotOutput(in.spaceId(), saved.snapshotKey(), saved.stored().versionId(), saved.snap().sha256(),
                     saved.snap().stats(), saved.snap().etag(), null);
-        }, retry -> new SnapshotOutput(in.spaceId(), null, null, null, null, null, retry));
+        }, retry -> SnapshotOutput.retry(in, retry));
     }
 
     @Funq
@@ -106,13 +114,13 @@ public class SpaceFunctions {
                     Optional.ofNullable(in.expectedSha256()));
             // a forced restore overwrites whatever is there: that config is snapshotted first, so it can be put back
             Optional<java.util.function.Function<GenieSpace, String>> backup = Boolean.TRUE.equals(in.force())
-                    ? Optional.of(current -> save(in.spaceId(), current, null, "before-forced-restore-" + clock.instant().toEpochMilli())
+                    ? Optional.of(current -> save(in.spaceId(), current, null, RunKeys.forcedRestoreBackupLabel(clock.instant()))
                             .snapshotKey())
                     : Optional.empty();
             SpaceRestorer.Result r = new SpaceRestorer(spaces).restore(in.spaceId(), snap, expected, backup);
             return new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), r.changed(), true, r.etag(),
                     r.backupKey().orElse(null), null);
-        }, retry -> new RestoreOutput(in.spaceId(), in.snapshotKey(), in.versionId(), null, null, null, null, retry));
+        }, retry -> RestoreOutput.retry(in, retry));
     }
 
 }

@@ -1,29 +1,20 @@
 package io.genieenhancer.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
 
 /**
- * The one mapper for documents the enhancer stores (snapshots, locks, fix logs, evaluations, reports):
- * ISO-8601 instants, Optional support, unknown fields tolerated on read (documents outlive versions).
- * Modules are registered explicitly: no ServiceLoader scanning at run time.
+ * The mapper for documents the enhancer stores (snapshots, locks, fix logs, iteration records, reports), with its
+ * helpers; how it differs from the other mappers is in {@link JsonMappers}.
  */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    public static final ObjectMapper MAPPER = JsonMappers.storedDocuments();
 
     private Json() {
     }
@@ -50,5 +41,16 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where in a document a binding error is, for the message: {@code field "handle.evalRunIds.[0]"}, or
+     * {@code whole} ("the event", "the fix") when the error is at the top.
+     */
+    public static String where(JsonMappingException e, String whole) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return p.isEmpty() ? whole : "field \"" + p + "\"";
     }
 }

@@ -53,10 +53,6 @@ public interface LlmConfig {
     @WithDefault("24000")
     int tokenBudget();
 
-    /** Lowest confidence of an LLM fix that is kept: HIGH, MEDIUM or LOW ("conservative fixing"). */
-    @WithDefault("MEDIUM")
-    String minConfidence();
-
     /** Send {@code response_format: json_schema}; turn off for endpoints that refuse it (the reply is validated anyway). */
     @WithDefault("true")
     boolean structuredOutput();

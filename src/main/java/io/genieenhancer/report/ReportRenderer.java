@@ -37,9 +37,9 @@ public final class ReportRenderer {
         if (r.error() != null) {
             b.append(" — ").append(r.error());
         }
-        b.append("\n- score: ").append(percent(r.baselineScore())).append(" → ").append(percent(r.finalScore())).append('\n');
-        b.append("- iterations: ").append(r.iterations()).append("; fixes applied: ").append(r.fixesApplied())
-                .append(", rolled back: ").append(r.fixesRolledBack()).append('\n');
+        b.append("\n- score: ").append(percent(r.tally().baselineScore())).append(" → ").append(percent(r.tally().finalScore())).append('\n');
+        b.append("- iterations: ").append(r.tally().iterations()).append("; fixes applied: ").append(r.tally().fixesApplied())
+                .append(", rolled back: ").append(r.tally().fixesRolledBack()).append('\n');
         b.append("- total time: ").append(totalTime(r)).append("\n\n");
         b.append("| iteration | score | verdict | fixes applied by type | rolled back |\n|---|---|---|---|---|\n");
         for (RunReport.IterationRow row : r.rows()) {
@@ -85,9 +85,9 @@ public final class ReportRenderer {
         b.append("<h1>Enhancement run ").append(esc(r.runId())).append("</h1>");
         b.append("<p>Space <code>").append(esc(r.spaceId())).append("</code> — outcome <b>").append(esc(r.outcome()))
                 .append("</b>").append(r.error() == null ? "" : " — " + esc(r.error())).append("<br>Score ")
-                .append(percent(r.baselineScore())).append(" → <b>").append(percent(r.finalScore())).append("</b>, ")
-                .append(r.iterations()).append(" iteration(s), ").append(r.fixesApplied()).append(" fixes applied, ")
-                .append(r.fixesRolledBack()).append(" rolled back, total time ").append(totalTime(r)).append("</p>");
+                .append(percent(r.tally().baselineScore())).append(" → <b>").append(percent(r.tally().finalScore())).append("</b>, ")
+                .append(r.tally().iterations()).append(" iteration(s), ").append(r.tally().fixesApplied()).append(" fixes applied, ")
+                .append(r.tally().fixesRolledBack()).append(" rolled back, total time ").append(totalTime(r)).append("</p>");
         b.append(chart(r.rows()));
         b.append("<table><tr><th>iteration</th><th>score</th><th>verdict</th><th>fixes applied by type</th><th>rolled back</th></tr>");
         for (RunReport.IterationRow row : r.rows()) {

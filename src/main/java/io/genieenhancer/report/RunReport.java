@@ -1,6 +1,7 @@
 package io.genieenhancer.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -19,11 +20,7 @@ public record RunReport(
         String runId,
         String outcome,
         String error,
-        Double baselineScore,
-        Double finalScore,
-        int iterations,
-        int fixesApplied,
-        int fixesRolledBack,
+        @JsonUnwrapped Tally tally,
         Instant startedAt,
         Instant finishedAt,
         List<IterationRow> rows,
@@ -32,8 +29,18 @@ public record RunReport(
         List<String> flakyQuestions,
         List<String> notScorableQuestions) {
 
+    /**
+     * The run in five figures; also what {@code finish} returns. Unwrapped: report.json keeps them at its top
+     * level, as it always had.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tally(Double baselineScore, Double finalScore, int iterations, int fixesApplied, int fixesRolledBack) {
+    }
+
     public RunReport withFinalScore(Double score) {
-        return new RunReport(spaceId, runId, outcome, error, baselineScore, score, iterations, fixesApplied, fixesRolledBack,
+        return new RunReport(spaceId, runId, outcome, error,
+                new Tally(tally.baselineScore(), score, tally.iterations(), tally.fixesApplied(), tally.fixesRolledBack()),
                 startedAt, finishedAt, rows, fixes, diffs, flakyQuestions, notScorableQuestions);
     }
 

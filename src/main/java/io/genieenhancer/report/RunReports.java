@@ -65,9 +65,9 @@ public final class RunReports {
                 current = score;
             }
             if (started == null) {
-                started = rec.map(IterationRecord::startedAt).orElse(eval.flatMap(Evaluation::startedAt).orElse(null));
+                started = rec.map(r -> r.timing().startedAt()).orElse(eval.flatMap(Evaluation::startedAt).orElse(null));
             }
-            int n = rec.map(IterationRecord::fixesApplied).orElse(0);
+            int n = rec.map(r -> r.counts().fixesApplied()).orElse(0);
             applied += n;
             if (undone) {
                 rolledBack += n;
@@ -79,8 +79,8 @@ public final class RunReports {
                 }
                 if (r.fixLog() != null) {
                     for (FixLog.Entry e : r.fixLog().entries()) {
-                        fixes.add(new RunReport.FixRow(iteration, e.type(), e.target(), e.value(), e.reasoning(),
-                                e.questionIds(), String.valueOf(e.confidence()), String.valueOf(e.source()),
+                        fixes.add(new RunReport.FixRow(iteration, e.type(), e.target(), e.value(), e.meta().reasoning(),
+                                e.meta().questionIds(), String.valueOf(e.meta().confidence()), String.valueOf(e.meta().source()),
                                 String.valueOf(e.status()), String.valueOf(e.outcome()),
                                 undone && e.outcome() == FixLog.Outcome.APPLIED));
                     }
@@ -88,13 +88,14 @@ public final class RunReports {
             });
             rows.add(new RunReport.IterationRow(i, score, eval.map(e -> e.summary().correct()).orElse(null),
                     eval.map(e -> e.summary().scorable()).orElse(null), verdict(store, spaceId, runId, i),
-                    rec.map(r -> r.status().name()).orElse(null), n, rec.map(IterationRecord::byType).orElse(Map.of()),
-                    undone, rec.map(IterationRecord::indexingWaitSeconds).orElse(null),
-                    rec.map(r -> r.llmUsage() == null ? null : r.llmUsage().promptTokens()).orElse(null),
-                    rec.map(r -> r.llmUsage() == null ? null : r.llmUsage().completionTokens()).orElse(null)));
+                    rec.map(r -> r.status().name()).orElse(null), n, rec.map(r -> r.counts().byType()).orElse(Map.of()),
+                    undone, rec.map(r -> r.write().indexingWaitSeconds()).orElse(null),
+                    rec.map(r -> r.analysed().llmUsage() == null ? null : r.analysed().llmUsage().promptTokens()).orElse(null),
+                    rec.map(r -> r.analysed().llmUsage() == null ? null : r.analysed().llmUsage().completionTokens()).orElse(null)));
         }
         int iterations = (int) rows.stream().filter(r -> r.iteration() > 0).count();
-        return new RunReport(spaceId, runId, outcome, error, baseline, current, iterations, applied, rolledBack, started,
+        return new RunReport(spaceId, runId, outcome, error,
+                new RunReport.Tally(baseline, current, iterations, applied, rolledBack), started,
                 finishedAt, rows, fixes, diffs, List.copyOf(flaky), List.copyOf(notScorable));
     }
 

@@ -1,8 +1,8 @@
 package io.genieenhancer.space;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import io.genieenhancer.error.Causes;
+import io.genieenhancer.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +34,7 @@ public final class SpaceJson {
     public static final int MAX_SERIALIZED_CHARS = 20 * 1024 * 1024;
     static final int MAX_NESTING_DEPTH = 64;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(MAX_SERIALIZED_CHARS)
-                    .build())
-            .build());
+    private static final ObjectMapper MAPPER = JsonMappers.untrusted(MAX_NESTING_DEPTH, MAX_SERIALIZED_CHARS).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SpaceJson() {
@@ -57,11 +52,11 @@ public final class SpaceJson {
         try {
             root = MAPPER.readTree(serializedSpace);
         } catch (StreamConstraintsException e) {
-            throw new SpaceFormatException("$", "JSON exceeds a safety limit: " + firstLine(e.getOriginalMessage()));
+            throw new SpaceFormatException("$", "JSON exceeds a safety limit: " + Causes.firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SpaceFormatException("$", "not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new SpaceFormatException("$", "not valid JSON" + where + ": " + Causes.firstLine(e.getOriginalMessage()));
         }
         return new Reader().space(root);
     }
@@ -146,14 +141,6 @@ public final class SpaceJson {
             return w.finish(n, q.extras());
         }));
         return w.finish(o, s.extras());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     // ------------------------------------------------------------------------------------ reading

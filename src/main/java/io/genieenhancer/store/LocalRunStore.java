@@ -1,5 +1,6 @@
 package io.genieenhancer.store;
 
+import io.genieenhancer.json.JsonMappers;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class LocalRunStore implements RunStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.storedDocuments();
     private static final TypeReference<Map<String, String>> META = new TypeReference<>() {
     };
 

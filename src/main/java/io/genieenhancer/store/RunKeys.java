@@ -5,16 +5,10 @@ import io.genieenhancer.error.EnhancerException;
 import java.util.regex.Pattern;
 
 /**
- * The key layout of the run store:
- * <pre>
- * spaces/{spaceId}/lock
- * spaces/{spaceId}/snapshots/{label}.json                      (ad-hoc snapshots)
- * spaces/{spaceId}/runs/{runId}/iteration-{n}/config-before.json
- * spaces/{spaceId}/runs/{runId}/iteration-{n}/fixes.json
- * spaces/{spaceId}/runs/{runId}/iteration-{n}/evaluation.json
- * spaces/{spaceId}/runs/{runId}/report.{json,md,html}
- * </pre>
- * Every id that becomes part of a key is checked here, so hostile input cannot escape its prefix.
+ * Every key of the run store is built here (and, inside an iteration's {@code evaluation/} folder, by
+ * {@code evaluation.EvaluationKeys} on top of {@link #iteration}); README's "Run store layout" lists them all, and
+ * {@code RunKeysLayoutTest} holds that list to these methods. Every id that becomes part of a key is checked here, so
+ * hostile input cannot escape its prefix.
  */
 public final class RunKeys {
 
@@ -51,6 +45,16 @@ public final class RunKeys {
     /** A snapshot taken by hand for a run ({@code snapshot} with a runId): kept with the run, not the space. */
     public static String runSnapshot(String spaceId, String runId, String label) {
         return run(spaceId, runId) + "snapshots/" + safe("label", label) + ".json";
+    }
+
+    /** The label of a {@code snapshot} taken without one. */
+    public static String manualSnapshotLabel(java.time.Instant at) {
+        return "manual-" + at.toEpochMilli();
+    }
+
+    /** The label of the snapshot a forced {@code restore} takes of the config it overwrites. */
+    public static String forcedRestoreBackupLabel(java.time.Instant at) {
+        return "before-forced-restore-" + at.toEpochMilli();
     }
 
     /** Fixes a rollback rejected for the rest of the run. */

@@ -112,8 +112,8 @@ public final class Effectiveness {
             }
         }
         String outcome = report.error() == null ? report.outcome() : report.outcome() + " (" + report.error() + ")";
-        return new ScenarioResult(scenario, questions, outcome, baseline, ceiling, iterations, report.fixesApplied(),
-                report.fixesRolledBack(), kept, reworded);
+        return new ScenarioResult(scenario, questions, outcome, baseline, ceiling, iterations, report.tally().fixesApplied(),
+                report.tally().fixesRolledBack(), kept, reworded);
     }
 
     /** A scenario whose run never produced a report (it failed before its first evaluation). */

@@ -110,8 +110,8 @@ public final class LocalRun {
                     row.byType() == null || row.byType().isEmpty() ? "–" : row.byType()));
         }
         b.append(String.format(Locale.ROOT, "outcome %s: %s → %s, %d fixes applied, %d rolled back, total time %.1f s%n",
-                r.outcome(), ReportRenderer.percent(r.baselineScore()), ReportRenderer.percent(r.finalScore()),
-                r.fixesApplied(), r.fixesRolledBack(), took.toMillis() / 1000.0));
+                r.outcome(), ReportRenderer.percent(r.tally().baselineScore()), ReportRenderer.percent(r.tally().finalScore()),
+                r.tally().fixesApplied(), r.tally().fixesRolledBack(), took.toMillis() / 1000.0));
         return b.toString();
     }
 

@@ -119,12 +119,25 @@ class FixSchemaTest {
     }
 
     private static Class<?> fixClass(String type) throws Exception {
-        for (Class<?> c : Fix.class.getPermittedSubclasses()) {
+        for (Class<?> c : records(Fix.class)) {
             if (type.equals(c.getField("TYPE").get(null))) {
                 return c;
             }
         }
         throw new AssertionError("no Fix record for " + type);
+    }
+
+    /** The fix records: Fix's sealed hierarchy down to its records (some sit under Fix.ColumnFix and the like). */
+    private static java.util.List<Class<?>> records(Class<?> sealed) {
+        java.util.List<Class<?>> out = new java.util.ArrayList<>();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c.isRecord()) {
+                out.add(c);
+            } else {
+                out.addAll(records(c));
+            }
+        }
+        return out;
     }
 
     private static String snake(String camel) {

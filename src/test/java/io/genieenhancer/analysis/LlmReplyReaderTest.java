@@ -120,7 +120,7 @@ class LlmReplyReaderTest {
         LlmReplyReader.Read r = read(reply("q1", "[" + low + "]"));
 
         assertEquals(0, r.fixes().size());
-        assertEquals("question q1, fix 0 (add_synonym): confidence low is below enhancer.llm.min-confidence medium",
+        assertEquals("question q1, fix 0 (add_synonym): confidence low is below enhancer.analysis.min-confidence medium",
                 r.rejected().get(0));
         assertEquals(1, LlmReplyReader.read(reply("q1", "[" + low + "]"), false, BATCH, Confidence.LOW).fixes().size());
     }

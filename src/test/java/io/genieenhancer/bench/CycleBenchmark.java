@@ -71,7 +71,7 @@ public final class CycleBenchmark {
             long t = System.nanoTime() - t0;
             if (i >= warmup) {
                 nanos[i - warmup] = t;
-                applied = r.record().fixesApplied();
+                applied = r.record().counts().fixesApplied();
             }
             if (spaces.updates.size() != 1) {
                 throw new IllegalStateException("expected exactly one update, got " + spaces.updates.size());

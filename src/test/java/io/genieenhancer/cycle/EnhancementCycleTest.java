@@ -130,10 +130,10 @@ class EnhancementCycleTest {
         assertEquals(1, spaces.updates.size(), "one update for the whole batch");
         assertEquals("etag-1", spaces.updates.get(0).etag(), "written with the etag it was read at");
         assertEquals(1, rule.calls.get(0).size(), "the analysers see every stable failure");
-        assertEquals(3, r.record().fixesProposed());
-        assertEquals(2, r.record().fixesApplied(), "the plural/case variant merged into one synonym");
-        assertEquals(Map.of("add_join_spec", 1, "add_synonym", 1), r.record().byType());
-        assertEquals(30, r.record().indexingWaitSeconds());
+        assertEquals(3, r.record().counts().fixesProposed());
+        assertEquals(2, r.record().counts().fixesApplied(), "the plural/case variant merged into one synonym");
+        assertEquals(Map.of("add_join_spec", 1, "add_synonym", 1), r.record().counts().byType());
+        assertEquals(30, r.record().write().indexingWaitSeconds());
 
         SpaceConfig after = SpaceJson.parse(spaces.serialized());
         assertEquals(List.of(), SpaceRules.validate(after));
@@ -141,12 +141,12 @@ class EnhancementCycleTest {
         assertEquals(1, after.instructions().joinSpecs().size());
         assertTrue(spaces.serialized().contains("\"keep_me\":true"), "unknown fields survive");
 
-        var snap = new Snapshots(store).load(r.record().snapshotKey(), Optional.empty());
+        var snap = new Snapshots(store).load(r.record().write().snapshotKey(), Optional.empty());
         assertEquals(SERIALIZED, snap.serializedSpace(), "the snapshot holds the config from before the update");
         IterationRecord stored = IterationRecords.read(store, r.fixLogKey()).orElseThrow();
         assertEquals(IterationRecord.Status.APPLIED, stored.status());
         assertEquals(2, stored.fixLog().applied());
-        assertEquals("etag-2", stored.etagAfter());
+        assertEquals("etag-2", stored.write().etagAfter());
     }
 
     @Test
@@ -182,7 +182,7 @@ class EnhancementCycleTest {
         assertFalse(first.alreadyApplied());
         assertTrue(second.alreadyApplied());
         assertEquals(1, spaces.updates.size());
-        assertEquals(first.record().snapshotKey(), second.record().snapshotKey());
+        assertEquals(first.record().write().snapshotKey(), second.record().write().snapshotKey());
     }
 
     @Test
@@ -228,7 +228,7 @@ class EnhancementCycleTest {
         EnhancementCycle.Result r = run(cycle(new Scripted("rule", List.of(onMissingColumn))), 1, Strategy.BATCH_ALL, false);
         assertEquals(EnhancementCycle.Status.NO_FIXES, r.status());
         assertEquals(0, spaces.updates.size());
-        assertEquals(0, r.record().indexingWaitSeconds());
+        assertEquals(0, r.record().write().indexingWaitSeconds());
     }
 
     @Test
@@ -236,13 +236,13 @@ class EnhancementCycleTest {
         Scripted rule = new Scripted("rule", List.of(join(), synonym("territory", FixSource.RULE, "q1")));
         EnhancementCycle c = cycle(rule);
         EnhancementCycle.Result first = run(c, 1, Strategy.BY_CATEGORY, false);
-        assertEquals(Map.of("add_synonym", 1), first.record().byType(), "columns come before joins");
+        assertEquals(Map.of("add_synonym", 1), first.record().counts().byType(), "columns come before joins");
         assertEquals(1, first.record().carried().size());
 
         writeEvaluation(1, OutcomeStatus.INCORRECT);
         Scripted nothingNew = new Scripted("rule", List.of());
         EnhancementCycle.Result second = run(cycle(nothingNew), 2, Strategy.BY_CATEGORY, false);
-        assertEquals(Map.of("add_join_spec", 1), second.record().byType(), "the carried join is applied next");
+        assertEquals(Map.of("add_join_spec", 1), second.record().counts().byType(), "the carried join is applied next");
         assertEquals(2, spaces.updates.size());
     }
 
@@ -250,7 +250,7 @@ class EnhancementCycleTest {
     void oneByOneAppliesASingleFix() {
         Scripted rule = new Scripted("rule", List.of(synonym("territory", FixSource.RULE, "q1"), join()));
         EnhancementCycle.Result r = run(cycle(rule), 1, Strategy.ONE_BY_ONE, false);
-        assertEquals(1, r.record().fixesApplied());
+        assertEquals(1, r.record().counts().fixesApplied());
         assertEquals(1, r.record().carried().size());
     }
 

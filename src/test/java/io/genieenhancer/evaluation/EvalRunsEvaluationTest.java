@@ -213,7 +213,8 @@ class EvalRunsEvaluationTest {
     @Test
     void needs_review_is_not_scorable_and_unknown_reasons_are_kept_in_the_detail() {
         EvaluationPlan plan = new EvaluationPlan(SPACE, RUN, 0, Evaluation.Mode.EVAL_RUNS, 1, true, List.of(), List.of("er-1"),
-                Optional.empty(), 10, ComparisonOptions.DEFAULTS, 600, clock.instant(), List.of());
+                new EvaluationPlan.AttemptSettings(Optional.empty(), 10, ComparisonOptions.DEFAULTS, 600), clock.instant(),
+                List.of());
         GenieEvalResultDetails review = details("r1", Q1, "NEEDS_REVIEW", "[\"EMPTY_GOOD_SQL\",\"BRAND_NEW_REASON\"]", "SELECT 1");
 
         QuestionOutcome o = EvalRunsEvaluator.outcome(plan, "er-1", 0, result("r1", Q1, "q"), review);

@@ -174,7 +174,7 @@ class ApplyTest {
         assertEquals(1, log.byType().get(RemoveSynonym.TYPE));
         assertEquals(9, log.byType().values().stream().mapToInt(Integer::intValue).sum());
         FixLog.Entry merged = log.entries().get(0);
-        assertEquals(List.of("q1", "q2"), merged.questionIds());
+        assertEquals(List.of("q1", "q2"), merged.meta().questionIds());
         assertEquals(2, merged.proposals());
         assertEquals(FixLog.Outcome.APPLIED, merged.outcome());
         FixLog.Entry ghost = log.entries().stream().filter(e -> e.status() == FixVerdict.Status.INVALID).findFirst().orElseThrow();

@@ -42,7 +42,8 @@ class EffectivenessTest {
     }
 
     static RunReport report(String outcome, int applied, int rolledBack, RunReport.IterationRow... rows) {
-        return new RunReport("s", "r", outcome, null, null, null, rows.length - 1, applied, rolledBack, null, null,
+        return new RunReport("s", "r", outcome, null, new RunReport.Tally(null, null, rows.length - 1, applied, rolledBack),
+                null, null,
                 List.of(rows), List.of(), Map.of(), List.of(), List.of());
     }
 

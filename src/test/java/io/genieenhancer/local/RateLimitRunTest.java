@@ -32,6 +32,6 @@ class RateLimitRunTest {
         assertTrue(o.calls().stream().noneMatch(c -> c.error() != null), "no function failed");
         RunReport r = o.report().orElseThrow();
         assertEquals(8, r.rows().get(0).scorable(), "every question was scored in the end");
-        assertEquals(0.75, r.baselineScore(), 1e-9);
+        assertEquals(0.75, r.tally().baselineScore(), 1e-9);
     }
 }

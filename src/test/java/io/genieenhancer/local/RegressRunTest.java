@@ -53,8 +53,8 @@ class RegressRunTest {
         assertEquals("ROLLED_BACK", o.execution().output().path("outcome").asText());
         assertEquals(original, LocalRunSupport.currentSerialized(), "rolled back to the exact original config");
         RunReport report = o.report().orElseThrow();
-        assertEquals(0.75, report.baselineScore(), 1e-9);
-        assertEquals(0.75, report.finalScore(), 1e-9, "the final score is never below the baseline");
+        assertEquals(0.75, report.tally().baselineScore(), 1e-9);
+        assertEquals(0.75, report.tally().finalScore(), 1e-9, "the final score is never below the baseline");
         assertTrue(report.rows().stream().anyMatch(r -> r.rolledBack() && "REGRESSED".equals(r.verdict())));
         assertTrue(report.fixes().stream().anyMatch(f -> f.rolledBack() && f.value().equals("sales")
                 && f.source().equals("LLM")), "the LLM's fix is in the report, marked rolled back");

@@ -28,7 +28,7 @@ class ReindexDelayRunTest {
         LocalRun.Outcome stale = LocalRunSupport.run(LocalRunSupport.options(1, 0.9));
         assertTrue(stale.succeeded(), () -> stale.execution().cause());
         RunReport s = stale.report().orElseThrow();
-        assertEquals(s.baselineScore(), s.rows().get(1).score(), 1e-9,
+        assertEquals(s.tally().baselineScore(), s.rows().get(1).score(), 1e-9,
                 "without the wait, iteration 1 is measured on the old config");
         assertEquals(7, s.rows().get(1).indexingWaitSeconds(), "enhance asked for the re-index delay plus a margin");
 
@@ -41,7 +41,7 @@ class ReindexDelayRunTest {
         LocalRun.Outcome waited = LocalRunSupport.run(LocalRunSupport.options(1, 0.9).withRealWaits(true));
         assertTrue(waited.succeeded(), () -> waited.execution().cause());
         RunReport w = waited.report().orElseThrow();
-        assertTrue(w.baselineScore() <= 0.5, "the restored config was measured: " + w.baselineScore());
+        assertTrue(w.tally().baselineScore() <= 0.5, "the restored config was measured: " + w.tally().baselineScore());
         assertTrue(w.rows().get(1).score() >= 0.9, "with the wait, the new config is measured: " + w.rows().get(1).score());
         assertEquals("TARGET_MET", waited.execution().output().path("outcome").asText());
     }

@@ -64,7 +64,7 @@ class RetailRunTest {
         assertNotEquals(original, LocalRunSupport.currentSerialized());
 
         RunReport report = o.report().orElseThrow();
-        assertEquals(fin, report.finalScore(), 1e-9);
+        assertEquals(fin, report.tally().finalScore(), 1e-9);
         for (String ext : new String[]{"json", "md", "html"}) {
             assertTrue(Files.size(o.runFolder().resolve("report." + ext)) > 500, "report." + ext);
         }
