@@ -72,12 +72,12 @@ public final class S3RunStore implements RunStore {
 
     @Override
     public Optional<StoredObject> putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        return conditional(key, content, metadata, b -> b.ifNoneMatch("*"));
+        return conditional(key, content, metadata, b -> b.ifNoneMatch("*"), Optional.empty());
     }
 
     @Override
     public Optional<StoredObject> putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedEtag) {
-        return conditional(key, content, metadata, b -> b.ifMatch(expectedEtag));
+        return conditional(key, content, metadata, b -> b.ifMatch(expectedEtag), Optional.of(expectedEtag));
     }
 
     @Override
@@ -140,16 +140,50 @@ public final class S3RunStore implements RunStore {
     }
 
     private Optional<StoredObject> conditional(String key, byte[] content, Map<String, String> metadata,
-            UnaryOperator<PutObjectRequest.Builder> condition) {
+            UnaryOperator<PutObjectRequest.Builder> condition, Optional<String> expectedEtag) {
         String writeId = UUID.randomUUID().toString();
         Map<String, String> meta = new HashMap<>(metadata);
         meta.put(WRITE_ID_META, writeId);
+        String sha = Hashes.sha256(content);
         try {
             return Optional.of(doPut(key, content, meta, condition, PRECONDITION));
         } catch (S3Exception e) {
             // 412: precondition failed; 409: a concurrent conditional write is in flight
-            return ownWrite(key, writeId, Hashes.sha256(content));
+            return ownWrite(key, writeId, sha);
+        } catch (EnhancerException e) {
+            if (!(e.getCause() instanceof SdkClientException)) {
+                throw e;
+            }
+            // An I/O error: the outcome is unknown. A server that refuses the precondition may answer 412 before it
+            // reads the body, and the client then reports "Error writing request body" instead of the 412.
+            Optional<StoredObject> ours = ownWrite(key, writeId, sha);
+            if (ours.isPresent()) {
+                return ours;
+            }
+            Optional<HeadObjectResponse> now = head(key);
+            boolean preconditionWouldFail = expectedEtag.isEmpty()
+                    ? now.isPresent()
+                    : now.isEmpty() || !stripQuotes(now.get().eTag()).equals(stripQuotes(expectedEtag.get()));
+            if (preconditionWouldFail) {
+                return Optional.empty();
+            }
+            throw e; // nothing was written and nothing changed: StoreUnavailable, retried by the caller
         }
+    }
+
+    private Optional<HeadObjectResponse> head(String key) {
+        try {
+            return Optional.of(call(key, () -> s3.headObject(b -> b.bucket(bucket).key(prefix + key)), NOT_FOUND));
+        } catch (S3Exception e) {
+            if (isMissingObject(e)) {
+                return Optional.empty();
+            }
+            throw failure(key, e);
+        }
+    }
+
+    private static String stripQuotes(String etag) {
+        return etag == null ? "" : etag.replace("\"", "");
     }
 
     /** The object under {@code key} when it is the one this call wrote (an SDK retry lost the first answer). */

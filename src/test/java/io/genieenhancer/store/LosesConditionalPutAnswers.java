@@ -23,8 +23,15 @@ final class LosesConditionalPutAnswers implements SdkHttpClient {
     private final AtomicBoolean armed = new AtomicBoolean();
     private final AtomicInteger lost = new AtomicInteger();
 
+    private final AtomicBoolean loseAll = new AtomicBoolean();
+
     void loseNext() {
         armed.set(true);
+    }
+
+    /** Every conditional PUT's answer is lost from now on, whatever it was (201, 412 ...): the caller never hears back. */
+    void loseEveryAnswer() {
+        loseAll.set(true);
     }
 
     int lost() {
@@ -37,7 +44,7 @@ final class LosesConditionalPutAnswers implements SdkHttpClient {
         boolean conditionalPut = request.httpRequest().method() == SdkHttpMethod.PUT
                 && (request.httpRequest().firstMatchingHeader("If-None-Match").isPresent()
                         || request.httpRequest().firstMatchingHeader("If-Match").isPresent());
-        if (!conditionalPut || !armed.compareAndSet(true, false)) {
+        if (!conditionalPut || !(loseAll.get() || armed.compareAndSet(true, false))) {
             return real;
         }
         return new ExecutableHttpRequest() {
@@ -52,7 +59,7 @@ final class LosesConditionalPutAnswers implements SdkHttpClient {
                     lost.incrementAndGet();
                     throw natural;
                 }
-                if (landed.httpResponse().statusCode() / 100 != 2) {
+                if (!loseAll.get() && landed.httpResponse().statusCode() / 100 != 2) {
                     throw new AssertionError("the injected loss must follow a write that landed, got " + landed.httpResponse().statusCode());
                 }
                 landed.responseBody().ifPresent(LosesConditionalPutAnswers::closeQuietly);

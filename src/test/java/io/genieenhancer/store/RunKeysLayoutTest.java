@@ -37,6 +37,7 @@ class RunKeysLayoutTest {
     private static Set<String> keysFromCode() {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(RunKeys.lock(S));
+        keys.add(RunKeys.cleanupFailed(S));
         keys.add(RunKeys.snapshot(S, LABEL));
         keys.add(RunKeys.runSnapshot(S, R, LABEL));
         keys.add(RunKeys.rejectedFixes(S, R));
@@ -54,7 +55,7 @@ class RunKeysLayoutTest {
     }
 
     /** The methods {@link #keysFromCode()} calls: a key method added to RunKeys must be added there and to README. */
-    private static final Set<String> DOCUMENT_KEY_METHODS = Set.of("lock", "snapshot", "runSnapshot", "rejectedFixes",
+    private static final Set<String> DOCUMENT_KEY_METHODS = Set.of("lock", "cleanupFailed", "snapshot", "runSnapshot", "rejectedFixes",
             "configBefore", "fixes", "dryRun", "evaluation", "report");
     private static final Set<String> NOT_KEYS = Set.of("safe", "space", "run", "iteration", "manualSnapshotLabel",
             "forcedRestoreBackupLabel");

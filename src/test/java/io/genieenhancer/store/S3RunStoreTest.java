@@ -47,6 +47,26 @@ class S3RunStoreTest extends RunStoreContract {
      * answer was lost ("Error writing request body to server"), the SDK retried, and the retry failed its
      * own precondition. Here the loss is injected on purpose, so the test is deterministic.
      */
+    /**
+     * A server that refuses a precondition may answer 412 before reading the body; the JDK client then reports
+     * "Error writing request body" on every attempt, never the 412. The store reads back and decides.
+     */
+    @Test
+    void whenNoAttemptOfAConditionalWriteIsAnsweredTheStoreStillTellsOursFromTheirs() {
+        try (LosesConditionalPutAnswers lossy = new LosesConditionalPutAnswers(); S3Client client = server.client(lossy)) {
+            RunStore store = new S3RunStore(client, "runs", "mute/", Optional.empty());
+            RunStore.StoredObject theirs = store.putIfAbsent("spaces/m1/lock", b("theirs"), Map.of()).orElseThrow();
+            lossy.loseEveryAnswer();
+
+            assertTrue(store.putIfAbsent("spaces/m2/lock", b("mine"), Map.of()).isPresent(), "landed: ours");
+            assertTrue(store.putIfAbsent("spaces/m1/lock", b("mine"), Map.of()).isEmpty(), "held by someone else");
+            assertTrue(store.putIfMatch("spaces/m1/lock", b("mine"), Map.of(), "\"stale-etag\"").isEmpty(), "etag moved on");
+            assertTrue(store.putIfMatch("spaces/m1/lock", b("mine"), Map.of(), theirs.etag()).isPresent(), "matched: ours");
+            assertTrue(lossy.lost() >= 4, "every answer was lost: " + lossy.lost());
+            assertEquals("mine", store.get("spaces/m1/lock").orElseThrow().text());
+        }
+    }
+
     @Test
     void aConditionalWriteWhoseAnswerWasLostIsRecognisedAsOurs() {
         try (LosesConditionalPutAnswers lossy = new LosesConditionalPutAnswers(); S3Client client = server.client(lossy)) {
