@@ -85,6 +85,7 @@ public final class EvaluationService {
 
     public Started start(StartRequest request) {
         RunKeys.iteration(request.spaceId(), request.runId(), request.iteration()); // validates the ids early
+        fence(request.spaceId(), request.runId());
         if (request.resultsKey().isPresent()) {
             return adoptResults(request);
         }
@@ -237,12 +238,21 @@ public final class EvaluationService {
 
     public QuestionStep evaluateQuestion(String spaceId, String runId, int iteration, String questionId, int repeat,
                                          Optional<Instant> notBefore) {
+        fence(spaceId, runId);
         EvaluationPlan plan = plan(spaceId, runId, iteration);
         if (plan.mode() != Evaluation.Mode.SELF_RUN) {
             throw EnhancerException.invalidInput("iteration " + iteration + " is evaluated by " + plan.mode()
                     + "; evaluateQuestion is for self-run evaluations only");
         }
         return selfRun.step(plan, questionId, repeat, notBefore);
+    }
+
+    /**
+     * Every evaluation step writes to the run store and asks Genie for this run: a run whose lock another run has
+     * taken stops here ({@code LockLost}) instead of spending the new holder's Genie budget and scoring its space.
+     */
+    private void fence(String spaceId, String runId) {
+        new io.genieenhancer.store.SpaceLocks(store.runStore()).fence(spaceId, runId);
     }
 
     // ================================================================== poll
@@ -252,6 +262,7 @@ public final class EvaluationService {
     }
 
     public Progress poll(String spaceId, String runId, int iteration, EvaluationHandle handle) {
+        fence(spaceId, runId);
         Optional<Evaluation> finished = store.evaluation(spaceId, runId, iteration);
         if (finished.isPresent()) {
             return done(finished.get());
@@ -316,6 +327,7 @@ public final class EvaluationService {
 
     public JudgeResult judge(String spaceId, String runId, int iteration, int previousIteration, int baselineIteration,
                          Judge.Options options) {
+        fence(spaceId, runId);
         Evaluation current = evaluation(spaceId, runId, iteration);
         Evaluation previous = evaluation(spaceId, runId, previousIteration);
         Optional<Double> baseline = baselineIteration == previousIteration ? Optional.of(previous.score())

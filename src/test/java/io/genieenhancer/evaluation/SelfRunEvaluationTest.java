@@ -382,6 +382,20 @@ class SelfRunEvaluationTest {
     }
 
     @Test
+    void a_run_whose_lock_another_run_took_stops_at_its_next_evaluation_step_without_asking_genie() {
+        io.genieenhancer.store.SpaceLocks locks = new io.genieenhancer.store.SpaceLocks(store);
+        locks.acquire(SPACE, RUN, Duration.ofMinutes(10), clock.instant());
+        EvaluationService.Started started = start(List.of(Q1), 1);
+        locks.acquire(SPACE, "run-b", Duration.ofMinutes(10), clock.instant().plusSeconds(601)); // ours expired, taken
+
+        for (org.junit.jupiter.api.function.Executable step : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> ask(Q1, 0), () -> service().poll(SPACE, RUN, 0, started.handle()), () -> start(List.of(Q1), 1))) {
+            assertEquals(ErrorCode.LockLost, assertThrows(EnhancerException.class, step).code());
+        }
+        assertEquals(List.of(), genie.asked, "Genie was not asked for the run that lost its space");
+    }
+
+    @Test
     void an_attempt_called_again_before_the_advised_wait_does_not_ask_genie() {
         start(List.of(Q1), 1);
         statements.executes.then(Wire.succeeded("gt-1", COLS, ROWS));
