@@ -54,8 +54,14 @@ class FaultInjectionRunTest {
     private final Set<String> personEdits = new HashSet<>();
 
     @BeforeEach
-    void remember() {
+    void remember() throws InterruptedException {
         start = LocalRunSupport.currentSerialized();
+        // the previous test may have put the space back a moment ago: start once Genie answers from it
+        WorkspaceState state = ws().state();
+        for (int i = 0; i < 100 && !state.effectiveVersion().etag().equals(state.latest().etag()); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(state.latest().etag(), state.effectiveVersion().etag(), "the sandbox re-indexed the space");
     }
 
     @AfterEach
