@@ -159,7 +159,7 @@ class EvaluationWireMockTest {
     }
 
     @Test
-    void an_eval_run_still_running_after_the_timeout_fails_the_evaluation() {
+    void an_eval_run_still_running_after_the_timeout_times_the_evaluation_out() {
         wm.stubFor(post(urlPathEqualTo(API + "/eval-runs")).willReturn(okJson(evalRun("er-1", "RUNNING", 0, 2))));
         wm.stubFor(get(urlPathEqualTo(API + "/eval-runs/er-1")).willReturn(okJson(evalRun("er-1", "RUNNING", 1, 2))));
         EvaluationService service = service(EvaluationSettings.DEFAULTS);
@@ -168,7 +168,7 @@ class EvaluationWireMockTest {
 
         clock.advance(Duration.ofMinutes(90));
 
-        assertEquals(ErrorCode.EvaluationFailed,
+        assertEquals(ErrorCode.EvaluationTimedOut,
                 assertThrows(EnhancerException.class, () -> service.poll(SPACE, RUN, 0, started.handle())).code());
     }
 
