@@ -114,15 +114,16 @@ final class Composer {
             relatedRows(root, a).ifPresent(filters::add);
         }
         if ((!times.isEmpty() || !grains.isEmpty())) {
-            Optional<Col> timeCol = timeColumn(root, r);
+            // the event a time phrase names ("treatments that ended in 2022") beats the query's time column
+            Optional<Col> timeCol = times.stream().flatMap(t -> t.column().stream()).findFirst().or(() -> timeColumn(root, r));
             if (timeCol.isEmpty()) {
                 notes.add("no date column reachable from " + root.identifier + "; time phrases ignored");
             } else {
-                Col c = timeCol.get();
                 for (Ref g : grains) {
-                    dims.add(grainPart(((GrainRef) g).grain(), c));
+                    dims.add(grainPart(((GrainRef) g).grain(), timeCol.get()));
                 }
                 for (TimeF t : times) {
+                    Col c = t.column().orElse(timeCol.get());
                     List<String> conds = new ArrayList<>();
                     t.from().ifPresent(d -> conds.add(c.ref() + " >= DATE '" + d + "'"));
                     t.to().ifPresent(d -> conds.add(c.ref() + " < DATE '" + d + "'"));
@@ -350,7 +351,7 @@ final class Composer {
             return Optional.of(new Part(f.sql(), mr.measure().alias(), f.tables()));
         }
         if (what instanceof TblRef t) {
-            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN) {
+            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN || agg == Agg.MEDIAN) {
                 return numericGuess(agg, "", Optional.of(t.table()), r);
             }
             return Optional.of(count(t.table()));
@@ -360,7 +361,7 @@ final class Composer {
             if (agg == Agg.COUNT) {
                 return Optional.of(col.measurable() ? aggregate(Agg.SUM, col) : countDistinct(col));
             }
-            if ((agg == Agg.SUM || agg == Agg.AVG) && col.kind != Kind.NUMBER) {
+            if ((agg == Agg.SUM || agg == Agg.AVG || agg == Agg.MEDIAN) && col.kind != Kind.NUMBER) {
                 return Optional.of(countDistinct(col));
             }
             return Optional.of(aggregate(agg, col));

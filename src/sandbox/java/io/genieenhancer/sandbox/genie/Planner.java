@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class Planner {
 
-    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW }
+    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW, MEDIAN }
 
     enum Grain { DAY, WEEK, MONTH, QUARTER, YEAR }
 
@@ -85,8 +85,14 @@ final class Planner {
     record CompareF(Col col, String op, String number) implements FilterReq {
     }
 
-    /** {@code from} inclusive, {@code to} exclusive; either may be open. */
-    record TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text) implements FilterReq {
+    /**
+     * {@code from} inclusive, {@code to} exclusive; either may be open. {@code column}: the date of the event
+     * the phrase is about ("treatments that ended in 2022"), when the question names one; else the query's time column.
+     */
+    record TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text, Optional<Col> column) implements FilterReq {
+        TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text) {
+            this(from, to, text, Optional.empty());
+        }
     }
 
     /** The roles found in a question, before tables and joins are decided. */
@@ -121,6 +127,7 @@ final class Planner {
     private boolean returning;
     /** How many measures were read before the "Return ..." clause (-1: none). */
     private int measuresBeforeReturn;
+    private TextFilters textFilters;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -128,6 +135,7 @@ final class Planner {
 
     Reading read(String question) {
         items = QuestionReader.read(question, k);
+        textFilters = new TextFilters(question, items);
         r = new Reading();
         returning = false;
         measuresBeforeReturn = -1;
@@ -177,6 +185,10 @@ final class Planner {
 
     private int step(int i) {
         Item it = items.get(i);
+        int text = textFilters.read(i, r.filters, r.notes);
+        if (text > 0) {
+            return text;
+        }
         if (it.recognised()) {
             Target t = it.target();
             if (t instanceof ValueT v) {
@@ -270,8 +282,10 @@ final class Planner {
         if (cmp > 0) {
             return cmp;
         }
+        int filtersBefore = r.filters.size();
         int time = time(i);
         if (time > 0) {
+            EventDates.attach(r.filters.subList(filtersBefore, r.filters.size()), items, i, k, r.notes);
             return time;
         }
         Agg agg = aggAt(i);
@@ -318,6 +332,12 @@ final class Planner {
         }
         if (agg != null) {
             int after = i + aggLength(i);
+            Optional<MeasureT> age = Ages.measure(items, skipArticles(after), agg, k, r.mentioned);
+            if (age.isPresent()) { // "the average age": years since the date of birth
+                r.measures.add(new MeasureReq(agg, new MeasureRef(age.get())));
+                r.notes.add("'age' -> " + age.get().expression().sql());
+                return skipArticles(after) + 1;
+            }
             Slot s = slot(after, agg != Agg.COUNT);
             if (s.ref != null) {
                 r.measures.add(new MeasureReq(agg, s.ref));
@@ -335,9 +355,12 @@ final class Planner {
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
                 return skipArticles(after); // "by number of orders": the measure reads itself next
             }
+            int relBefore = r.filters.size();
             int rel = relative(skipArticles(after));
             if (rel > 0) { // "in each of the last 8 weeks": those weeks, one row each
                 r.dims.add(new GrainRef(lastRelativeGrain));
+                int phrase = i > 0 && items.get(i - 1).isWord("in", "during", "for", "over") ? i - 1 : i;
+                EventDates.attach(r.filters.subList(relBefore, r.filters.size()), items, phrase, k, r.notes);
                 return rel;
             }
             Slot s = slot(after, false);
@@ -785,6 +808,7 @@ final class Planner {
             case "count" -> Agg.COUNT;
             case "total", "sum" -> Agg.SUM;
             case "average", "avg", "mean" -> Agg.AVG;
+            case "median" -> Agg.MEDIAN;
             case "maximum", "max" -> Agg.MAX;
             case "minimum", "min" -> Agg.MIN;
             case "highest", "largest", "biggest", "most" -> Agg.HIGH;
@@ -1030,6 +1054,9 @@ final class Planner {
             n = Integer.parseInt(items.get(x).norm());
             x++;
         }
+        x = skipWords(x, "iso"); // "the previous ISO week": weeks start on Monday anyway
+        // "the past 6 calendar months": from the start of the month 6 months back, up to today
+        boolean aligned = x < items.size() && items.get(x).isWord("calendar");
         boolean calendar = x < items.size() && items.get(x).isWord("calendar", "full", "complete", "whole");
         if (calendar) {
             x++;
@@ -1060,7 +1087,14 @@ final class Planner {
             }
             x = z;
         }
+        if (x + 1 < items.size() && items.get(x).isWord("from") && items.get(x + 1).isWord("today", "now")) {
+            x += 2; // "within the last 6 months from today"
+        }
         int count = n == null ? 1 : n;
+        if (aligned && !excluding && g != Grain.DAY) {
+            LocalDate start = truncate(plus(today, g, -count), g);
+            return relativeFilter(start, today.plusDays(1), x, w + " " + count + " calendar " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
+        }
         boolean whole = excluding || calendar || (n == null && !w.equals("past") && !w.equals("recent"));
         if (whole && g != Grain.DAY) {
             LocalDate end = truncate(today, g);
@@ -1114,11 +1148,11 @@ final class Planner {
      * none is given), "Qn YYYY", "1st|first quarter [of] YYYY", "Month YYYY", or "YYYY".
      */
     private Optional<Period> period(int i) {
-        String w = plainAt(i);
+        String w = dateWordAt(i);
         if (w.isEmpty()) {
             return Optional.empty();
         }
-        String next = plainAt(i + 1);
+        String next = dateWordAt(i + 1);
         if (Text.isIsoDate(w)) {
             LocalDate d = LocalDate.parse(w);
             return Optional.of(new Period(d, d.plusDays(1), i + 1));
@@ -1140,7 +1174,7 @@ final class Planner {
         }
         if (Text.month(w) > 0 && Text.dayOfMonth(next) > 0) {
             boolean withYear = Text.isYear(plainAt(i + 2));
-            int year = withYear ? Integer.parseInt(plainAt(i + 2)) : k.today.getYear();
+            int year = withYear ? Integer.parseInt(plainAt(i + 2)) : yearBefore(i);
             try {
                 LocalDate d = LocalDate.of(year, Text.month(w), Text.dayOfMonth(next));
                 return Optional.of(new Period(d, d.plusDays(1), withYear ? i + 3 : i + 2));
@@ -1153,6 +1187,28 @@ final class Planner {
             return Optional.of(new Period(d, d.plusYears(1), i + 1));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A word of a date phrase: plain, or only weakly recognised ("first" in "the first quarter of 2023" may
+     * also be a word of a column's name or description; a date reads before such a guess).
+     */
+    private String dateWordAt(int i) {
+        if (i < items.size() && items.get(i).recognised() && items.get(i).strength() < Knowledge.NAME
+                && items.get(i).end() == items.get(i).start() + 1) {
+            return items.get(i).norm();
+        }
+        return plainAt(i);
+    }
+
+    /** The year a day without one belongs to: the last year named before it ("in 2022 (from Jan 1st to Dec 31st)"), else this year. */
+    private int yearBefore(int i) {
+        for (int b = i - 1; b >= 0; b--) {
+            if (!items.get(b).recognised() && Text.isYear(items.get(b).norm())) {
+                return Integer.parseInt(items.get(b).norm());
+            }
+        }
+        return k.today.getYear();
     }
 
     static String describe(Target t) {

@@ -23,7 +23,7 @@ final class Text {
 
     /** Question words with a role of their own (aggregation, grouping, ranking...): never matched as a term on their own. */
     static final Set<String> KEYWORDS = Set.of(
-            "total", "sum", "number", "count", "average", "avg", "mean", "maximum", "max", "highest", "largest",
+            "total", "sum", "number", "count", "average", "avg", "mean", "median", "maximum", "max", "highest", "largest",
             "biggest", "minimum", "min", "lowest", "smallest", "fewest", "top", "bottom", "unique", "distinct",
             "monthly", "quarterly", "yearly", "annual", "annually", "daily", "weekly", "month", "quarter", "year",
             "week", "day", "greater", "exceeding", "overall", "list", "show", "last", "past", "previous");
@@ -36,7 +36,16 @@ final class Text {
 
     /** Splits into words: lower case, apostrophes dropped, other punctuation (except inside ISO dates) a separator. */
     static List<String> words(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replace("’", "'").replace("'s ", " ").replace("'", "");
+        return split(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** The same words as {@link #words} with their case as typed ("Gmail", "M5"), position for position. */
+    static List<String> casedWords(String text) {
+        return split(text);
+    }
+
+    private static List<String> split(String text) {
+        String t = text.replace("’", "'").replace("'s ", " ").replace("'S ", " ").replace("'", "");
         List<String> out = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {

@@ -1,0 +1,50 @@
+package io.genieenhancer.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Which date a time phrase is about, and values derived from dates, in the sandbox Genie's grammar:
+ * an event verb that is a word of a date column's name, the table of events the rows "had", ages from a
+ * date of birth, and the median. Checked in {@link MiniWorld} (today 2024-06-12).
+ */
+class SandboxGenieEventDatesTest extends OnMiniWorld {
+
+    @Test
+    void anEventVerbThatIsAWordOfADateColumnPicksThatDate() {
+        // members has join_date first: without the verb both questions would count joins
+        assertEquals(List.of("2"), w.rows("How many members cancelled in 2024?"));
+        assertEquals(List.of("3"), w.rows("How many members joined in 2024?"));
+        String sql = w.sql("How many members cancelled in the last 3 months?");
+        assertTrue(sql.contains("members.cancel_date >= DATE '2024-03-12'"), sql);
+    }
+
+    @Test
+    void rowsThatHadEventsInEachPeriodUseTheDateOfThoseEvents() {
+        // April: Ann; May: Ann and Bob (visits), whatever the members' own dates
+        List<String> rows = w.rows(SandboxGenieGrammarTest.JOINS,
+                "How many distinct members had visits in each of the last 2 months, not including the current month?");
+        assertEquals(List.of("2024-04-01|1", "2024-05-01|2"), rows.stream().sorted().toList());
+    }
+
+    @Test
+    void anAgeIsTheWholeYearsSinceTheDateOfBirth() {
+        String sql = w.sql("What is the average age of members currently?");
+        assertTrue(sql.contains("AVG(TIMESTAMPDIFF(YEAR, members.birth_date, CURRENT_DATE))"), sql);
+        // 34, 40, 24, 30 and 50 years on 2024-06-12
+        assertEquals(0, new BigDecimal(w.rows("What is the average age of members currently?").get(0)).compareTo(new BigDecimal("35.6")));
+        assertEquals(List.of("50"), w.rows("What is the maximum age of members?"));
+    }
+
+    @Test
+    void theMedianIsAnAggregate() {
+        // fees 8 x4, 10 x6, 12 x2
+        assertEquals(0, new BigDecimal(w.rows("What is the median fee of visits?").get(0)).compareTo(BigDecimal.TEN));
+        assertTrue(w.sql("What is the median fee of visits?").contains("MEDIAN(visits.fee)"));
+    }
+}
