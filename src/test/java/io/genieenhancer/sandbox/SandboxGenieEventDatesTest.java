@@ -47,4 +47,22 @@ class SandboxGenieEventDatesTest extends OnMiniWorld {
         assertEquals(0, new BigDecimal(w.rows("What is the median fee of visits?").get(0)).compareTo(BigDecimal.TEN));
         assertTrue(w.sql("What is the median fee of visits?").contains("MEDIAN(visits.fee)"));
     }
+
+    @Test
+    void aWindowAfterAnotherEventIsABetweenOfTheTwoDates() {
+        // only Dee visited (2024-06-12) within 30 days after joining (2024-05-28)
+        String q = "How many visits were made within 30 days after the member joined?";
+        String sql = w.sql(SandboxGenieGrammarTest.JOINS, q);
+        assertTrue(sql.contains("visits.visit_date BETWEEN members.join_date AND members.join_date + INTERVAL '30' DAY"), sql);
+        assertEquals(List.of("1"), w.rows(SandboxGenieGrammarTest.JOINS, q));
+        assertEquals(List.of("1"), w.rows(SandboxGenieGrammarTest.JOINS, "How many visits were made within 3 weeks of the member joining?"));
+    }
+
+    @Test
+    void theSamePeriodAsAnotherEventComparesTruncatedDates() {
+        // Ann (joined 2023) visited once in 2023; Cem and Dee (joined 2024) visited 2 and 1 times in 2024
+        String q = "How many visits were made within the same year as the member joined?";
+        assertTrue(w.sql(SandboxGenieGrammarTest.JOINS, q).contains("DATE_TRUNC('YEAR', visits.visit_date) = DATE_TRUNC('YEAR', members.join_date)"));
+        assertEquals(List.of("4"), w.rows(SandboxGenieGrammarTest.JOINS, q));
+    }
 }

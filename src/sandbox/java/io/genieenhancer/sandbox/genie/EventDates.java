@@ -68,7 +68,8 @@ final class EventDates {
         return Optional.empty();
     }
 
-    private static Optional<Col> dateOf(Tbl t, Knowledge k) {
+    /** The date a table's events happen on: its default date (instruction), else its first date column. */
+    static Optional<Col> dateOf(Tbl t, Knowledge k) {
         return Optional.ofNullable(k.defaultDates.get(t)).or(() -> t.dateColumns().stream().findFirst());
     }
 
@@ -82,7 +83,7 @@ final class EventDates {
     }
 
     /** A past participle or gerund ("ended", "shipped", "starting") whose stem is a word of a date column's name. */
-    private static Optional<Col> verbDate(String w, Optional<Tbl> near, Knowledge k) {
+    static Optional<Col> verbDate(String w, Optional<Tbl> near, Knowledge k) {
         List<String> stems = stems(w);
         if (stems.isEmpty()) {
             return Optional.empty();
@@ -98,6 +99,17 @@ final class EventDates {
             }
         }
         return Optional.empty();
+    }
+
+    /** Words of date column names that say nothing about the event ("start_dt": "dt"; "created_at": "at"). */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("date", "dt", "at", "day", "time", "ts", "timestamp", "on");
+
+    /** The date column of {@code t} that a question word names: "start" or "starting" -> start_dt, "created" -> created_at. */
+    static Optional<Col> namedDate(Tbl t, String w) {
+        List<String> words = new ArrayList<>(stems(w));
+        words.add(w);
+        words.removeAll(GENERIC);
+        return t.dateColumns().stream().filter(c -> c.nameWords.stream().anyMatch(words::contains)).findFirst();
     }
 
     static List<String> stems(String w) {

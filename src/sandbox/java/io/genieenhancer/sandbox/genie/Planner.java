@@ -288,6 +288,10 @@ final class Planner {
             EventDates.attach(r.filters.subList(filtersBefore, r.filters.size()), items, i, k, r.notes);
             return time;
         }
+        int relation = DateRelations.read(items, i, k, r.filters, r.notes);
+        if (relation > 0) {
+            return relation;
+        }
         Agg agg = aggAt(i);
         if ((agg == Agg.HIGH || agg == Agg.LOW) && i > 0 && !items.get(i - 1).recognised()
                 && items.get(i - 1).norm().matches("\\d{1,3}") && r.limit == null) {
@@ -578,6 +582,10 @@ final class Planner {
         if (it.isWord("sorted", "ordered", "order", "sort") && next.equals("by")) {
             r.orderDescending = r.orderDescending == null ? Boolean.TRUE : r.orderDescending;
             int j = i + 2;
+            int asked = orderByAskedMeasure(j);
+            if (asked > 0) {
+                return asked;
+            }
             if (aggAt(skipArticles(j)) == null && !(j < items.size() && items.get(skipArticles(j)).recognised()
                     && items.get(skipArticles(j)).target() instanceof MeasureT)) {
                 // "sorted by total": the measure is already read; "sorted by name": a column, nothing more to add
@@ -587,6 +595,31 @@ final class Planner {
             return skipArticles(j);
         }
         return -1;
+    }
+
+    /**
+     * "sorted by lowest average PASI score first": an aggregate the question already measures names that
+     * measure (however its words read), so only the direction is new; returns where reading goes on, or -1.
+     */
+    private int orderByAskedMeasure(int j) {
+        int a = skipArticles(j);
+        Agg direction = aggAt(a);
+        boolean directed = direction == Agg.HIGH || direction == Agg.LOW;
+        int m = directed ? skipArticles(a + 1) : a;
+        Agg inner = aggAt(m);
+        if (inner == null || inner == Agg.HIGH || inner == Agg.LOW || inner == Agg.COUNT
+                || r.measures.stream().noneMatch(x -> x.agg() == inner)) {
+            return -1;
+        }
+        if (directed) {
+            r.orderDescending = direction == Agg.HIGH;
+            r.descending = direction == Agg.HIGH;
+        }
+        int e = m + aggLength(m);
+        while (e < items.size() && (items.get(e).recognised() || isUnknownWord(items.get(e))) && !items.get(e).isWord("first", "then")) {
+            e++;
+        }
+        return skipWords(e, "first");
     }
 
     /** "month-over-month change|growth", "MoM change", "year over year": the change from the previous period. */
