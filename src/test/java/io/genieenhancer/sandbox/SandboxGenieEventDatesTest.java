@@ -65,4 +65,14 @@ class SandboxGenieEventDatesTest extends OnMiniWorld {
         assertTrue(w.sql(SandboxGenieGrammarTest.JOINS, q).contains("DATE_TRUNC('YEAR', visits.visit_date) = DATE_TRUNC('YEAR', members.join_date)"));
         assertEquals(List.of("4"), w.rows(SandboxGenieGrammarTest.JOINS, q));
     }
+
+    @Test
+    void theLatestOrEarliestRowsOfAPeriodAreThoseOnItsLastOrFirstDate() {
+        // May 2024: visits on the 6th, 13th and 19th (fee 8.00); 2024 starts with the visit of January 1st (fee 8.00)
+        String sql = w.sql("What was the total fee of the latest visits in May 2024?");
+        assertTrue(sql.contains("visits.visit_date = (SELECT MAX(one_visits.visit_date) FROM main.gym.visits AS one_visits"
+                + " WHERE one_visits.visit_date >= DATE '2024-05-01' AND one_visits.visit_date < DATE '2024-06-01')"), sql);
+        assertEquals(0, new BigDecimal(w.rows("What was the total fee of the latest visits in May 2024?").get(0)).compareTo(new BigDecimal("8")));
+        assertEquals(0, new BigDecimal(w.rows("What was the total fee of the earliest visits in 2024?").get(0)).compareTo(new BigDecimal("8")));
+    }
 }

@@ -282,6 +282,10 @@ final class Planner {
         if (cmp > 0) {
             return cmp;
         }
+        int latest = latestInPeriod(i);
+        if (latest > 0) {
+            return latest;
+        }
         int filtersBefore = r.filters.size();
         int time = time(i);
         if (time > 0) {
@@ -1013,6 +1017,46 @@ final class Planner {
             return p.get().next;
         }
         return -1;
+    }
+
+    /**
+     * "the latest snapshot for March 2023", "the earliest setting snapshot in 2023": the rows of that table on
+     * its last (first) date within the period, not every row of the period.
+     */
+    private int latestInPeriod(int i) {
+        boolean latest = items.get(i).isWord("latest", "newest") || (items.get(i).isWord("most") && i + 1 < items.size() && items.get(i + 1).isWord("recent"));
+        if (!latest && !items.get(i).isWord("earliest", "oldest")) {
+            return -1;
+        }
+        int t = items.get(i).isWord("most") ? i + 2 : i + 1;
+        // the thing: a table, or a word of one ("snapshot" in a description of inventory_snapshots)
+        while (t < items.size() && t < i + 4 && !(items.get(t).recognised() && QuestionReader.tableOf(items.get(t).target()).isPresent())) {
+            t++;
+        }
+        if (t >= items.size() || !items.get(t).recognised()) {
+            return -1;
+        }
+        Tbl tb = QuestionReader.tableOf(items.get(t).target()).orElseThrow();
+        int in = t + 1;
+        while (in < items.size() && items.get(in).recognised() && QuestionReader.tableOf(items.get(in).target()).equals(Optional.of(tb))) {
+            in++; // "setting snapshot": two words of one table's name
+        }
+        if (in >= items.size() || !items.get(in).isWord("in", "for", "of", "during")) {
+            return -1;
+        }
+        Optional<Period> p = period(in + 1);
+        Optional<Col> date = tb.nameWords.stream().map(w -> EventDates.namedDate(tb, w)).flatMap(Optional::stream).findFirst()
+                .or(() -> EventDates.dateOf(tb, k));
+        if (p.isEmpty() || date.isEmpty()) {
+            return -1;
+        }
+        String inner = "one_" + tb.alias + "." + date.get().name;
+        String sql = date.get().ref() + " = (SELECT " + (latest ? "MAX(" : "MIN(") + inner + ") FROM " + tb.identifier + " AS one_" + tb.alias
+                + " WHERE " + inner + " >= DATE '" + p.get().from + "' AND " + inner + " < DATE '" + p.get().to + "')";
+        r.filters.add(new SnippetF(new FilterT((latest ? "latest " : "earliest ") + tb.alias, new Fragment(sql, Set.of(tb)))));
+        r.mentioned.add(tb);
+        r.notes.add("'" + items.get(i).word() + " " + tb.alias + " in a period' -> " + sql);
+        return p.get().next;
     }
 
     /** Where the date of "as of X" / "at (or by) the end (or start) of X" starts, or -1. */

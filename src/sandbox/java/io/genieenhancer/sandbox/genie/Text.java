@@ -19,7 +19,7 @@ final class Text {
             "me", "our", "we", "i", "it", "its", "this", "that", "these", "those", "all", "any", "give", "tell", "please", "their", "they", "them", "so", "far", "as", "than", "into", "out", "up",
             "many", "much", "by", "per", "each", "every", "across", "during", "since", "between", "after",
             "before", "until", "over", "under", "above", "below", "more", "less", "least", "most", "no", "within",
-            "not", "never", "without", "whose", "where", "when", "one", "s");
+            "not", "never", "without", "whose", "where", "when", "one", "s", "other");
 
     /** Question words with a role of their own (aggregation, grouping, ranking...): never matched as a term on their own. */
     static final Set<String> KEYWORDS = Set.of(
