@@ -94,8 +94,14 @@ final class Composer {
         List<TimeF> times = new ArrayList<>();
         List<RelatedF> related = new ArrayList<>();
         List<HavingF> havings = new ArrayList<>();
+        List<FilterReq> partCounts = new ArrayList<>();
+        boolean weekends = false;
         for (FilterReq f : r.filters) {
-            if (f instanceof TimeF t) {
+            if (f instanceof Planner.CountIfF c) {
+                partCounts.add(c.condition());
+            } else if (f instanceof Planner.WeekendF) {
+                weekends = true;
+            } else if (f instanceof TimeF t) {
                 times.add(t);
             } else if (f instanceof RelatedF a) {
                 related.add(a);
@@ -106,6 +112,7 @@ final class Composer {
             }
         }
 
+        filters = eitherValue(filters);
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
@@ -113,7 +120,9 @@ final class Composer {
         for (RelatedF a : related) {
             relatedRows(root, a).ifPresent(filters::add);
         }
-        if ((!times.isEmpty() || !grains.isEmpty())) {
+        boolean weekendCount = partCounts.stream().anyMatch(p -> p instanceof Planner.WeekendF);
+        List<Part> partConditions = new ArrayList<>();
+        if ((!times.isEmpty() || !grains.isEmpty() || weekends || weekendCount)) {
             // the event a time phrase names ("treatments that ended in 2022") beats the query's time column
             Optional<Col> timeCol = times.stream().flatMap(t -> t.column().stream()).findFirst().or(() -> timeColumn(root, r));
             if (timeCol.isEmpty()) {
@@ -129,6 +138,17 @@ final class Composer {
                     t.to().ifPresent(d -> conds.add(c.ref() + " < DATE '" + d + "'"));
                     filters.add(new Part(String.join(" AND ", conds), null, Set.of(c.table), null, Set.of(c)));
                 }
+                if (weekends) {
+                    filters.add(weekend(timeCol.get()));
+                }
+                if (weekendCount) {
+                    partConditions.add(weekend(timeCol.get()));
+                }
+            }
+        }
+        for (FilterReq condition : partCounts) {
+            if (!(condition instanceof Planner.WeekendF)) {
+                partConditions.add(filter(condition));
             }
         }
         if (measures.isEmpty() && dims.isEmpty()) {
@@ -139,7 +159,7 @@ final class Composer {
         // tables and joins
         Set<Tbl> needed = new LinkedHashSet<>();
         needed.add(root);
-        for (List<Part> ps : List.of(measures, dims, filters)) {
+        for (List<Part> ps : List.of(measures, dims, filters, partConditions)) {
             ps.forEach(p -> needed.addAll(p.tables()));
         }
         havings.forEach(h -> needed.add(h.counted()));
@@ -190,6 +210,17 @@ final class Composer {
         }
 
         boolean hasJoins = !steps.isEmpty();
+        Optional<Part> counted = measures.stream().filter(m -> m.countOf() != null).findFirst();
+        for (Part condition : partConditions) {
+            // "in total and on weekends": the first count again, of the rows that meet the condition only
+            if (counted.isPresent() && joined.containsAll(condition.tables())) {
+                Tbl t = counted.get().countOf();
+                String sql = hasJoins ? "COUNT(DISTINCT CASE WHEN " + condition.sql() + " THEN " + t.primaryKey().ref() + " END)"
+                        : "COUNT(CASE WHEN " + condition.sql() + " THEN 1 END)";
+                measures.add(new Part(sql, "part_" + counted.get().alias(), condition.tables()));
+                notes.add("a second count, of the rows where " + condition.sql());
+            }
+        }
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
         for (Part d : dims) {
@@ -464,6 +495,34 @@ final class Composer {
             case YEAR -> "YEAR(" + c.ref() + ")";
         };
         return new Part(sql, g == Grain.DAY ? null : c.name + "_" + g.name().toLowerCase(java.util.Locale.ROOT), Set.of(c.table), null, Set.of(c));
+    }
+
+    private static final java.util.regex.Pattern EQUALS_VALUE = java.util.regex.Pattern.compile("(\\w+\\.\\w+) = '[^']*'");
+
+    /**
+     * "users in the US and Canada": a row has one value of a column, so two values asked of the same column
+     * mean either of them ({@code (a OR b)}), not both.
+     */
+    private static List<Part> eitherValue(List<Part> filters) {
+        List<Part> out = new ArrayList<>();
+        for (Part f : filters) {
+            java.util.regex.Matcher m = EQUALS_VALUE.matcher(f.sql());
+            Optional<Part> same = !m.matches() ? Optional.empty() : out.stream()
+                    .filter(o -> o.sql().startsWith(m.group(1) + " = '") || o.sql().startsWith("(" + m.group(1) + " = '")).findFirst();
+            if (same.isPresent() && !same.get().sql().equals(f.sql())) {
+                Part o = same.get();
+                String inner = o.sql().startsWith("(") ? o.sql().substring(1, o.sql().length() - 1) : o.sql();
+                out.set(out.indexOf(o), new Part("(" + inner + " OR " + f.sql() + ")", null, o.tables(), null, o.columns()));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Saturday or Sunday (Databricks' DAYOFWEEK: 1 is Sunday, 7 is Saturday). */
+    private static Part weekend(Col date) {
+        return new Part("DAYOFWEEK(" + date.ref() + ") IN (1, 7)", null, Set.of(date.table), null, Set.of(date));
     }
 
     private Part filter(FilterReq f) {

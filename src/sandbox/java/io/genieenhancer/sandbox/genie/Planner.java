@@ -62,7 +62,15 @@ final class Planner {
     record MeasureReq(Agg agg, Ref what) {
     }
 
-    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, RelatedF, HavingF {
+    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, RelatedF, HavingF, WeekendF, CountIfF {
+    }
+
+    /** "on weekends": Saturday or Sunday of the query's date. */
+    record WeekendF() implements FilterReq {
+    }
+
+    /** "in total and on weekends": not a filter but a second count, of the rows that meet {@code condition}. */
+    record CountIfF(FilterReq condition) implements FilterReq {
     }
 
     /**
@@ -128,6 +136,7 @@ final class Planner {
     /** How many measures were read before the "Return ..." clause (-1: none). */
     private int measuresBeforeReturn;
     private TextFilters textFilters;
+    private PartCounts partCounts;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -136,6 +145,7 @@ final class Planner {
     Reading read(String question) {
         items = QuestionReader.read(question, k);
         textFilters = new TextFilters(question, items);
+        partCounts = new PartCounts(items);
         r = new Reading();
         returning = false;
         measuresBeforeReturn = -1;
@@ -167,6 +177,7 @@ final class Planner {
                 measuresBeforeReturn = r.measures.size();
             }
             i = step(i);
+            partCounts.settle(r.filters);
         }
         if (measuresBeforeReturn >= 0 && r.measures.size() > measuresBeforeReturn && r.limit == null && !r.rankByHighLow) {
             // "How many X were sold? Return the number of sales and total revenue": the list says what to measure
@@ -282,6 +293,10 @@ final class Planner {
         if (cmp > 0) {
             return cmp;
         }
+        int part = partCounts.read(i, r.filters, r.notes);
+        if (part > 0) {
+            return part;
+        }
         int latest = latestInPeriod(i);
         if (latest > 0) {
             return latest;
@@ -339,7 +354,7 @@ final class Planner {
             }
         }
         if (agg != null) {
-            int after = i + aggLength(i);
+            int after = agg == Agg.COUNT ? skipWords(i + aggLength(i), "total") : i + aggLength(i); // "how many total notifications"
             Optional<MeasureT> age = Ages.measure(items, skipArticles(after), agg, k, r.mentioned);
             if (age.isPresent()) { // "the average age": years since the date of birth
                 r.measures.add(new MeasureReq(agg, new MeasureRef(age.get())));
@@ -353,7 +368,7 @@ final class Planner {
                     r.rankByHighLow = true;
                     r.descending = agg == Agg.HIGH;
                 }
-            } else if (agg == Agg.COUNT) {
+            } else if (agg == Agg.COUNT && !partCounts.countsTheSameRows(after)) {
                 r.measures.add(new MeasureReq(agg, new UnknownRef("", Optional.empty())));
             }
             return Math.max(s.next, after);
