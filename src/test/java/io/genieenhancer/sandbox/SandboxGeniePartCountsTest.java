@@ -35,4 +35,11 @@ class SandboxGeniePartCountsTest extends OnMiniWorld {
                 + "not including the current month? Out of these, how many had visits with a fee over 9?");
         assertEquals(List.of("2024-04-01|1|0", "2024-05-01|2|2"), rows.stream().sorted().toList());
     }
+
+    @Test
+    void howManyTotalThingsIsOneCount() {
+        String sql = w.sql("How many total visits were there in June 2024?");
+        assertEquals(1, sql.split("COUNT\\(", -1).length - 1, sql);
+        assertEquals(List.of("5"), w.rows("How many total visits were there in June 2024?"));
+    }
 }

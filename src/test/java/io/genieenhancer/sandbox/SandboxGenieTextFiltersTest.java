@@ -49,4 +49,12 @@ class SandboxGenieTextFiltersTest extends OnMiniWorld {
         assertTrue(sql.contains("members.name = 'Bob'"), sql);
         assertEquals(List.of("3"), w.rows(SandboxGenieGrammarTest.JOINS, "How many visits did the member named 'Bob' make?"));
     }
+
+    @Test
+    void twoValuesOfOneColumnMeanEitherOfThem() {
+        // Oslo: Ann, Bob; Rome: Cem, Dee
+        String sql = w.sql(e -> e.entityMatching(MiniWorld.MEMBERS, "city"), "How many members are from Oslo and Rome?");
+        assertTrue(sql.contains("(members.city = 'Oslo' OR members.city = 'Rome')"), sql);
+        assertEquals(List.of("4"), w.rows(e -> e.entityMatching(MiniWorld.MEMBERS, "city"), "How many members are from Oslo and Rome?"));
+    }
 }
