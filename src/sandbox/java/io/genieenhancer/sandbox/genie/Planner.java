@@ -137,6 +137,8 @@ final class Planner {
     private int measuresBeforeReturn;
     private TextFilters textFilters;
     private PartCounts partCounts;
+    /** Word indexes that start a new sentence: an output list ends there. */
+    private Set<Integer> sentenceStarts;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -146,6 +148,7 @@ final class Planner {
         items = QuestionReader.read(question, k);
         textFilters = new TextFilters(question, items);
         partCounts = new PartCounts(items);
+        sentenceStarts = Text.sentenceStarts(question);
         r = new Reading();
         returning = false;
         measuresBeforeReturn = -1;
@@ -196,6 +199,9 @@ final class Planner {
 
     private int step(int i) {
         Item it = items.get(i);
+        if (returning && sentenceStarts.contains(it.start())) {
+            returning = false; // "Return the id and year. Cars are considered in inventory if ...": a new sentence
+        }
         int text = textFilters.read(i, r.filters, r.notes);
         if (text > 0) {
             return text;

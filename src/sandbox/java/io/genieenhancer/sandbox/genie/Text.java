@@ -74,6 +74,19 @@ final class Text {
         return out;
     }
 
+    /** Indexes (in {@link #words}) of the words that start a sentence after the first: "... year. Cars are ...". */
+    static Set<Integer> sentenceStarts(String text) {
+        Set<Integer> starts = new java.util.HashSet<>();
+        int n = 0;
+        for (String sentence : text.split("(?<=[.?!])\\s+(?=[A-Z])")) {
+            if (n > 0) {
+                starts.add(n);
+            }
+            n += words(sentence).size();
+        }
+        return starts;
+    }
+
     /** Crude English singular, applied the same way on both sides of every comparison. */
     static String singular(String w) {
         if (w.length() <= 3 || !Character.isLetter(w.charAt(w.length() - 1))) {
