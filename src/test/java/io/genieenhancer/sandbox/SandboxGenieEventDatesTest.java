@@ -75,4 +75,14 @@ class SandboxGenieEventDatesTest extends OnMiniWorld {
         assertEquals(0, new BigDecimal(w.rows("What was the total fee of the latest visits in May 2024?").get(0)).compareTo(new BigDecimal("8")));
         assertEquals(0, new BigDecimal(w.rows("What was the total fee of the earliest visits in 2024?").get(0)).compareTo(new BigDecimal("8")));
     }
+
+    @Test
+    void aConditionOnRowsThatMustNotExistGoesInsideTheAntiJoin() {
+        // visits within 30 days after joining: only Dee's; every other member has none
+        String q = "Which members did not make a visit within 30 days after joining?";
+        String sql = w.sql(SandboxGenieGrammarTest.JOINS, q);
+        assertTrue(sql.contains("NOT EXISTS (SELECT 1 FROM main.gym.visits AS visits WHERE visits.member_id = members.member_id"
+                + " AND visits.visit_date BETWEEN members.join_date AND members.join_date + INTERVAL '30' DAY)"), sql);
+        assertEquals(List.of("Ann", "Bob", "Cem", "Eve"), w.rows(SandboxGenieGrammarTest.JOINS, q).stream().sorted().toList());
+    }
 }

@@ -118,7 +118,12 @@ final class Composer {
             return new Composed(Optional.empty(), "", notes, false);
         }
         for (RelatedF a : related) {
-            relatedRows(root, a).ifPresent(filters::add);
+            // "users who did not get a notification within a year of signing up": conditions on the related
+            // rows belong inside the [NOT] EXISTS, not to the outer rows
+            List<Part> inside = a.table() == root ? List.of() : filters.stream()
+                    .filter(p -> p.tables().contains(a.table()) && Set.of(root, a.table()).containsAll(p.tables())).toList();
+            filters.removeAll(inside);
+            relatedRows(root, a, inside).ifPresent(filters::add);
         }
         boolean weekendCount = partCounts.stream().anyMatch(p -> p instanceof Planner.WeekendF);
         List<Part> partConditions = new ArrayList<>();
@@ -324,7 +329,7 @@ final class Composer {
      * the subquery with the outer row, the rest join inside it.
      */
     /** [NOT] EXISTS a row of the other table related to the root's row. */
-    private Optional<Part> relatedRows(Tbl root, RelatedF f) {
+    private Optional<Part> relatedRows(Tbl root, RelatedF f, List<Part> inside) {
         Tbl other = f.table();
         if (other == root) {
             return Optional.empty();
@@ -337,7 +342,8 @@ final class Composer {
         List<JoinGraph.Step> steps = path.get();
         JoinGraph.Step first = steps.get(0);
         String sub = (f.none() ? "NOT EXISTS" : "EXISTS") + " (SELECT 1 FROM " + first.to().identifier + " AS " + first.to().alias
-                + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition() + ")";
+                + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition()
+                + inside.stream().map(p -> " AND " + wrap(p.sql())).reduce("", String::concat) + ")";
         return Optional.of(new Part(sub, null, Set.of(root)));
     }
 

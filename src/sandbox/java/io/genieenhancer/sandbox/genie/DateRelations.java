@@ -125,6 +125,12 @@ final class DateRelations {
         if (date.isEmpty()) {
             date = table.flatMap(t -> EventDates.dateOf(t, k));
         }
+        if (date.isEmpty() && stop > from) {
+            // "within the first year of signing up": an event of the rows the question is about (its first table)
+            date = items.stream().filter(it -> it.recognised() && it.target() instanceof TableT).map(it -> ((TableT) it.target()).table())
+                    .filter(t -> other.map(o -> o.table != t).orElse(true)).findFirst().flatMap(t -> EventDates.dateOf(t, k));
+            end = stop;
+        }
         if (date.isEmpty() || date.equals(other)) {
             return Optional.empty();
         }
