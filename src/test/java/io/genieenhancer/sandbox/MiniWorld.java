@@ -35,16 +35,17 @@ final class MiniWorld implements AutoCloseable {
         try {
             db.ensureSchema("gym");
             db.execute("CREATE TABLE main.gym.members (member_id INT, name STRING, city STRING, tier_level INT, "
-                    + "statuses STRING, join_date DATE, cancel_date DATE)");
+                    + "statuses STRING, join_date DATE, cancel_date DATE, birth_date DATE, email STRING)");
             db.execute("CREATE TABLE main.gym.classes (class_id INT, title STRING, price_per_unit DECIMAL(10,2), year INT)");
             db.execute("CREATE TABLE main.gym.visits (visit_id INT, member_id INT, class_id INT, visit_date DATE, "
                     + "minutes INT, fee DECIMAL(10,2), state STRING)");
-            db.insert(MEMBERS, List.of("member_id", "name", "city", "tier_level", "statuses", "join_date", "cancel_date"), List.of(
-                    List.of("1", "Ann", "Oslo", "1", "open", "2023-01-15", ""),
-                    List.of("2", "Bob", "Oslo", "2", "open", "2023-03-02", "2024-05-20"),
-                    List.of("3", "Cem", "Rome", "2", "closed", "2024-01-10", "2024-06-03"),
-                    List.of("4", "Dee", "Rome", "1", "open", "2024-05-28", ""),
-                    List.of("5", "Eve", "Lima", "3", "open", "2024-06-11", "")));
+            db.insert(MEMBERS, List.of("member_id", "name", "city", "tier_level", "statuses", "join_date", "cancel_date", "birth_date", "email"),
+                    List.of(
+                    List.of("1", "Ann", "Oslo", "1", "open", "2023-01-15", "", "1990-01-15", "ann@gmail.com"),
+                    List.of("2", "Bob", "Oslo", "2", "open", "2023-03-02", "2024-05-20", "1984-03-02", "bob@yahoo.com"),
+                    List.of("3", "Cem", "Rome", "2", "closed", "2024-01-10", "2024-06-03", "2000-01-10", "cem@work.org"),
+                    List.of("4", "Dee", "Rome", "1", "open", "2024-05-28", "", "1994-05-28", "dee@gmail.com"),
+                    List.of("5", "Eve", "Lima", "3", "open", "2024-06-11", "", "1974-06-11", "eve@mail.com")));
             db.insert(CLASSES, List.of("class_id", "title", "price_per_unit", "year"), List.of(
                     List.of("1", "Yoga", "12.50", "2019"), List.of("2", "Spin", "9.00", "2021"), List.of("3", "Boxing", "15.00", "2023")));
             db.insert(VISITS, List.of("visit_id", "member_id", "class_id", "visit_date", "minutes", "fee", "state"), List.of(

@@ -79,4 +79,24 @@ class SandboxGenieDatesTest extends OnMiniWorld {
             java.util.Locale.setDefault(before);
         }
     }
+
+    @Test
+    void anIsoWeekIsAWeekAndCalendarMonthsStartOnTheFirstAndRunToToday() {
+        window("How many visits were there in the whole of the previous ISO week, not including the current week?", "2024-06-03", "2024-06-10");
+        window("How many visits were there in the past 2 calendar months?", "2024-04-01", "2024-06-13");
+        window("How many visits were there within the last 2 weeks from today?", "2024-05-29", "2024-06-13");
+    }
+
+    @Test
+    void aDayWithoutAYearBelongsToTheYearNamedBeforeIt() {
+        window("How many visits were there in 2023 (from Dec 1st to Dec 31st inclusive)?", "2023-12-01", "2024-01-01");
+        window("How many visits were there from Jan 1st to Mar 31st?", "2024-01-01", "2024-04-01");
+    }
+
+    @Test
+    void aDateWordOnlyADescriptionHoldsStillReadsAsADate() {
+        String sql = w.sql(e -> e.columnDescription(MiniWorld.MEMBERS, "name", "first and last name"),
+                "How many visits were there in the first quarter of 2024?");
+        assertTrue(sql.contains("visits.visit_date >= DATE '2024-01-01' AND visits.visit_date < DATE '2024-04-01'"), sql);
+    }
 }

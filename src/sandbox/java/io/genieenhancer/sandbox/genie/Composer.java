@@ -94,8 +94,14 @@ final class Composer {
         List<TimeF> times = new ArrayList<>();
         List<RelatedF> related = new ArrayList<>();
         List<HavingF> havings = new ArrayList<>();
+        List<FilterReq> partCounts = new ArrayList<>();
+        boolean weekends = false;
         for (FilterReq f : r.filters) {
-            if (f instanceof TimeF t) {
+            if (f instanceof Planner.CountIfF c) {
+                partCounts.add(c.condition());
+            } else if (f instanceof Planner.WeekendF) {
+                weekends = true;
+            } else if (f instanceof TimeF t) {
                 times.add(t);
             } else if (f instanceof RelatedF a) {
                 related.add(a);
@@ -106,28 +112,48 @@ final class Composer {
             }
         }
 
+        filters = eitherValue(filters);
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
         }
         for (RelatedF a : related) {
-            relatedRows(root, a).ifPresent(filters::add);
+            // "users who did not get a notification within a year of signing up": conditions on the related
+            // rows belong inside the [NOT] EXISTS, not to the outer rows
+            List<Part> inside = a.table() == root ? List.of() : filters.stream()
+                    .filter(p -> p.tables().contains(a.table()) && Set.of(root, a.table()).containsAll(p.tables())).toList();
+            filters.removeAll(inside);
+            relatedRows(root, a, inside).ifPresent(filters::add);
         }
-        if ((!times.isEmpty() || !grains.isEmpty())) {
-            Optional<Col> timeCol = timeColumn(root, r);
+        boolean weekendCount = partCounts.stream().anyMatch(p -> p instanceof Planner.WeekendF);
+        List<Part> partConditions = new ArrayList<>();
+        if ((!times.isEmpty() || !grains.isEmpty() || weekends || weekendCount)) {
+            // the event a time phrase names ("treatments that ended in 2022") beats the query's time column
+            Optional<Col> timeCol = times.stream().flatMap(t -> t.column().stream()).findFirst().or(() -> timeColumn(root, r));
             if (timeCol.isEmpty()) {
                 notes.add("no date column reachable from " + root.identifier + "; time phrases ignored");
             } else {
-                Col c = timeCol.get();
                 for (Ref g : grains) {
-                    dims.add(grainPart(((GrainRef) g).grain(), c));
+                    dims.add(grainPart(((GrainRef) g).grain(), timeCol.get()));
                 }
                 for (TimeF t : times) {
+                    Col c = t.column().orElse(timeCol.get());
                     List<String> conds = new ArrayList<>();
                     t.from().ifPresent(d -> conds.add(c.ref() + " >= DATE '" + d + "'"));
                     t.to().ifPresent(d -> conds.add(c.ref() + " < DATE '" + d + "'"));
                     filters.add(new Part(String.join(" AND ", conds), null, Set.of(c.table), null, Set.of(c)));
                 }
+                if (weekends) {
+                    filters.add(weekend(timeCol.get()));
+                }
+                if (weekendCount) {
+                    partConditions.add(weekend(timeCol.get()));
+                }
+            }
+        }
+        for (FilterReq condition : partCounts) {
+            if (!(condition instanceof Planner.WeekendF)) {
+                partConditions.add(filter(condition));
             }
         }
         if (measures.isEmpty() && dims.isEmpty()) {
@@ -138,7 +164,7 @@ final class Composer {
         // tables and joins
         Set<Tbl> needed = new LinkedHashSet<>();
         needed.add(root);
-        for (List<Part> ps : List.of(measures, dims, filters)) {
+        for (List<Part> ps : List.of(measures, dims, filters, partConditions)) {
             ps.forEach(p -> needed.addAll(p.tables()));
         }
         havings.forEach(h -> needed.add(h.counted()));
@@ -189,6 +215,17 @@ final class Composer {
         }
 
         boolean hasJoins = !steps.isEmpty();
+        Optional<Part> counted = measures.stream().filter(m -> m.countOf() != null).findFirst();
+        for (Part condition : partConditions) {
+            // "in total and on weekends": the first count again, of the rows that meet the condition only
+            if (counted.isPresent() && joined.containsAll(condition.tables())) {
+                Tbl t = counted.get().countOf();
+                String sql = hasJoins ? "COUNT(DISTINCT CASE WHEN " + condition.sql() + " THEN " + t.primaryKey().ref() + " END)"
+                        : "COUNT(CASE WHEN " + condition.sql() + " THEN 1 END)";
+                measures.add(new Part(sql, "part_" + counted.get().alias(), condition.tables()));
+                notes.add("a second count, of the rows where " + condition.sql());
+            }
+        }
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
         for (Part d : dims) {
@@ -292,7 +329,7 @@ final class Composer {
      * the subquery with the outer row, the rest join inside it.
      */
     /** [NOT] EXISTS a row of the other table related to the root's row. */
-    private Optional<Part> relatedRows(Tbl root, RelatedF f) {
+    private Optional<Part> relatedRows(Tbl root, RelatedF f, List<Part> inside) {
         Tbl other = f.table();
         if (other == root) {
             return Optional.empty();
@@ -305,7 +342,8 @@ final class Composer {
         List<JoinGraph.Step> steps = path.get();
         JoinGraph.Step first = steps.get(0);
         String sub = (f.none() ? "NOT EXISTS" : "EXISTS") + " (SELECT 1 FROM " + first.to().identifier + " AS " + first.to().alias
-                + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition() + ")";
+                + joins(steps.subList(1, steps.size())).replace("\n", " ") + " WHERE " + first.condition()
+                + inside.stream().map(p -> " AND " + wrap(p.sql())).reduce("", String::concat) + ")";
         return Optional.of(new Part(sub, null, Set.of(root)));
     }
 
@@ -350,7 +388,7 @@ final class Composer {
             return Optional.of(new Part(f.sql(), mr.measure().alias(), f.tables()));
         }
         if (what instanceof TblRef t) {
-            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN) {
+            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN || agg == Agg.MEDIAN) {
                 return numericGuess(agg, "", Optional.of(t.table()), r);
             }
             return Optional.of(count(t.table()));
@@ -360,7 +398,7 @@ final class Composer {
             if (agg == Agg.COUNT) {
                 return Optional.of(col.measurable() ? aggregate(Agg.SUM, col) : countDistinct(col));
             }
-            if ((agg == Agg.SUM || agg == Agg.AVG) && col.kind != Kind.NUMBER) {
+            if ((agg == Agg.SUM || agg == Agg.AVG || agg == Agg.MEDIAN) && col.kind != Kind.NUMBER) {
                 return Optional.of(countDistinct(col));
             }
             return Optional.of(aggregate(agg, col));
@@ -463,6 +501,34 @@ final class Composer {
             case YEAR -> "YEAR(" + c.ref() + ")";
         };
         return new Part(sql, g == Grain.DAY ? null : c.name + "_" + g.name().toLowerCase(java.util.Locale.ROOT), Set.of(c.table), null, Set.of(c));
+    }
+
+    private static final java.util.regex.Pattern EQUALS_VALUE = java.util.regex.Pattern.compile("(\\w+\\.\\w+) = '[^']*'");
+
+    /**
+     * "users in the US and Canada": a row has one value of a column, so two values asked of the same column
+     * mean either of them ({@code (a OR b)}), not both.
+     */
+    private static List<Part> eitherValue(List<Part> filters) {
+        List<Part> out = new ArrayList<>();
+        for (Part f : filters) {
+            java.util.regex.Matcher m = EQUALS_VALUE.matcher(f.sql());
+            Optional<Part> same = !m.matches() ? Optional.empty() : out.stream()
+                    .filter(o -> o.sql().startsWith(m.group(1) + " = '") || o.sql().startsWith("(" + m.group(1) + " = '")).findFirst();
+            if (same.isPresent() && !same.get().sql().equals(f.sql())) {
+                Part o = same.get();
+                String inner = o.sql().startsWith("(") ? o.sql().substring(1, o.sql().length() - 1) : o.sql();
+                out.set(out.indexOf(o), new Part("(" + inner + " OR " + f.sql() + ")", null, o.tables(), null, o.columns()));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Saturday or Sunday (Databricks' DAYOFWEEK: 1 is Sunday, 7 is Saturday). */
+    private static Part weekend(Col date) {
+        return new Part("DAYOFWEEK(" + date.ref() + ") IN (1, 7)", null, Set.of(date.table), null, Set.of(date));
     }
 
     private Part filter(FilterReq f) {

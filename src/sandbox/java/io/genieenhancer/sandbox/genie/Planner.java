@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class Planner {
 
-    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW }
+    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW, MEDIAN }
 
     enum Grain { DAY, WEEK, MONTH, QUARTER, YEAR }
 
@@ -62,7 +62,15 @@ final class Planner {
     record MeasureReq(Agg agg, Ref what) {
     }
 
-    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, RelatedF, HavingF {
+    sealed interface FilterReq permits ValueF, SnippetF, CompareF, TimeF, RelatedF, HavingF, WeekendF, CountIfF {
+    }
+
+    /** "on weekends": Saturday or Sunday of the query's date. */
+    record WeekendF() implements FilterReq {
+    }
+
+    /** "in total and on weekends": not a filter but a second count, of the rows that meet {@code condition}. */
+    record CountIfF(FilterReq condition) implements FilterReq {
     }
 
     /**
@@ -85,8 +93,14 @@ final class Planner {
     record CompareF(Col col, String op, String number) implements FilterReq {
     }
 
-    /** {@code from} inclusive, {@code to} exclusive; either may be open. */
-    record TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text) implements FilterReq {
+    /**
+     * {@code from} inclusive, {@code to} exclusive; either may be open. {@code column}: the date of the event
+     * the phrase is about ("treatments that ended in 2022"), when the question names one; else the query's time column.
+     */
+    record TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text, Optional<Col> column) implements FilterReq {
+        TimeF(Optional<LocalDate> from, Optional<LocalDate> to, String text) {
+            this(from, to, text, Optional.empty());
+        }
     }
 
     /** The roles found in a question, before tables and joins are decided. */
@@ -121,6 +135,10 @@ final class Planner {
     private boolean returning;
     /** How many measures were read before the "Return ..." clause (-1: none). */
     private int measuresBeforeReturn;
+    private TextFilters textFilters;
+    private PartCounts partCounts;
+    /** Word indexes that start a new sentence: an output list ends there. */
+    private Set<Integer> sentenceStarts;
 
     Planner(Knowledge k) {
         this.k = k;
@@ -128,6 +146,9 @@ final class Planner {
 
     Reading read(String question) {
         items = QuestionReader.read(question, k);
+        textFilters = new TextFilters(question, items);
+        partCounts = new PartCounts(items);
+        sentenceStarts = Text.sentenceStarts(question);
         r = new Reading();
         returning = false;
         measuresBeforeReturn = -1;
@@ -159,6 +180,7 @@ final class Planner {
                 measuresBeforeReturn = r.measures.size();
             }
             i = step(i);
+            partCounts.settle(r.filters);
         }
         if (measuresBeforeReturn >= 0 && r.measures.size() > measuresBeforeReturn && r.limit == null && !r.rankByHighLow) {
             // "How many X were sold? Return the number of sales and total revenue": the list says what to measure
@@ -177,6 +199,13 @@ final class Planner {
 
     private int step(int i) {
         Item it = items.get(i);
+        if (returning && sentenceStarts.contains(it.start())) {
+            returning = false; // "Return the id and year. Cars are considered in inventory if ...": a new sentence
+        }
+        int text = textFilters.read(i, r.filters, r.notes);
+        if (text > 0) {
+            return text;
+        }
         if (it.recognised()) {
             Target t = it.target();
             if (t instanceof ValueT v) {
@@ -270,9 +299,23 @@ final class Planner {
         if (cmp > 0) {
             return cmp;
         }
+        int part = partCounts.read(i, r.filters, r.notes);
+        if (part > 0) {
+            return part;
+        }
+        int latest = latestInPeriod(i);
+        if (latest > 0) {
+            return latest;
+        }
+        int filtersBefore = r.filters.size();
         int time = time(i);
         if (time > 0) {
+            EventDates.attach(r.filters.subList(filtersBefore, r.filters.size()), items, i, k, r.notes);
             return time;
+        }
+        int relation = DateRelations.read(items, i, k, r.filters, r.notes);
+        if (relation > 0) {
+            return relation;
         }
         Agg agg = aggAt(i);
         if ((agg == Agg.HIGH || agg == Agg.LOW) && i > 0 && !items.get(i - 1).recognised()
@@ -317,7 +360,13 @@ final class Planner {
             }
         }
         if (agg != null) {
-            int after = i + aggLength(i);
+            int after = agg == Agg.COUNT ? skipWords(i + aggLength(i), "total") : i + aggLength(i); // "how many total notifications"
+            Optional<MeasureT> age = Ages.measure(items, skipArticles(after), agg, k, r.mentioned);
+            if (age.isPresent()) { // "the average age": years since the date of birth
+                r.measures.add(new MeasureReq(agg, new MeasureRef(age.get())));
+                r.notes.add("'age' -> " + age.get().expression().sql());
+                return skipArticles(after) + 1;
+            }
             Slot s = slot(after, agg != Agg.COUNT);
             if (s.ref != null) {
                 r.measures.add(new MeasureReq(agg, s.ref));
@@ -325,7 +374,7 @@ final class Planner {
                     r.rankByHighLow = true;
                     r.descending = agg == Agg.HIGH;
                 }
-            } else if (agg == Agg.COUNT) {
+            } else if (agg == Agg.COUNT && !partCounts.countsTheSameRows(after)) {
                 r.measures.add(new MeasureReq(agg, new UnknownRef("", Optional.empty())));
             }
             return Math.max(s.next, after);
@@ -335,9 +384,12 @@ final class Planner {
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
                 return skipArticles(after); // "by number of orders": the measure reads itself next
             }
+            int relBefore = r.filters.size();
             int rel = relative(skipArticles(after));
             if (rel > 0) { // "in each of the last 8 weeks": those weeks, one row each
                 r.dims.add(new GrainRef(lastRelativeGrain));
+                int phrase = i > 0 && items.get(i - 1).isWord("in", "during", "for", "over") ? i - 1 : i;
+                EventDates.attach(r.filters.subList(relBefore, r.filters.size()), items, phrase, k, r.notes);
                 return rel;
             }
             Slot s = slot(after, false);
@@ -555,6 +607,10 @@ final class Planner {
         if (it.isWord("sorted", "ordered", "order", "sort") && next.equals("by")) {
             r.orderDescending = r.orderDescending == null ? Boolean.TRUE : r.orderDescending;
             int j = i + 2;
+            int asked = orderByAskedMeasure(j);
+            if (asked > 0) {
+                return asked;
+            }
             if (aggAt(skipArticles(j)) == null && !(j < items.size() && items.get(skipArticles(j)).recognised()
                     && items.get(skipArticles(j)).target() instanceof MeasureT)) {
                 // "sorted by total": the measure is already read; "sorted by name": a column, nothing more to add
@@ -564,6 +620,31 @@ final class Planner {
             return skipArticles(j);
         }
         return -1;
+    }
+
+    /**
+     * "sorted by lowest average PASI score first": an aggregate the question already measures names that
+     * measure (however its words read), so only the direction is new; returns where reading goes on, or -1.
+     */
+    private int orderByAskedMeasure(int j) {
+        int a = skipArticles(j);
+        Agg direction = aggAt(a);
+        boolean directed = direction == Agg.HIGH || direction == Agg.LOW;
+        int m = directed ? skipArticles(a + 1) : a;
+        Agg inner = aggAt(m);
+        if (inner == null || inner == Agg.HIGH || inner == Agg.LOW || inner == Agg.COUNT
+                || r.measures.stream().noneMatch(x -> x.agg() == inner)) {
+            return -1;
+        }
+        if (directed) {
+            r.orderDescending = direction == Agg.HIGH;
+            r.descending = direction == Agg.HIGH;
+        }
+        int e = m + aggLength(m);
+        while (e < items.size() && (items.get(e).recognised() || isUnknownWord(items.get(e))) && !items.get(e).isWord("first", "then")) {
+            e++;
+        }
+        return skipWords(e, "first");
     }
 
     /** "month-over-month change|growth", "MoM change", "year over year": the change from the previous period. */
@@ -785,6 +866,7 @@ final class Planner {
             case "count" -> Agg.COUNT;
             case "total", "sum" -> Agg.SUM;
             case "average", "avg", "mean" -> Agg.AVG;
+            case "median" -> Agg.MEDIAN;
             case "maximum", "max" -> Agg.MAX;
             case "minimum", "min" -> Agg.MIN;
             case "highest", "largest", "biggest", "most" -> Agg.HIGH;
@@ -958,6 +1040,46 @@ final class Planner {
         return -1;
     }
 
+    /**
+     * "the latest snapshot for March 2023", "the earliest setting snapshot in 2023": the rows of that table on
+     * its last (first) date within the period, not every row of the period.
+     */
+    private int latestInPeriod(int i) {
+        boolean latest = items.get(i).isWord("latest", "newest") || (items.get(i).isWord("most") && i + 1 < items.size() && items.get(i + 1).isWord("recent"));
+        if (!latest && !items.get(i).isWord("earliest", "oldest")) {
+            return -1;
+        }
+        int t = items.get(i).isWord("most") ? i + 2 : i + 1;
+        // the thing: a table, or a word of one ("snapshot" in a description of inventory_snapshots)
+        while (t < items.size() && t < i + 4 && !(items.get(t).recognised() && QuestionReader.tableOf(items.get(t).target()).isPresent())) {
+            t++;
+        }
+        if (t >= items.size() || !items.get(t).recognised()) {
+            return -1;
+        }
+        Tbl tb = QuestionReader.tableOf(items.get(t).target()).orElseThrow();
+        int in = t + 1;
+        while (in < items.size() && items.get(in).recognised() && QuestionReader.tableOf(items.get(in).target()).equals(Optional.of(tb))) {
+            in++; // "setting snapshot": two words of one table's name
+        }
+        if (in >= items.size() || !items.get(in).isWord("in", "for", "of", "during")) {
+            return -1;
+        }
+        Optional<Period> p = period(in + 1);
+        Optional<Col> date = tb.nameWords.stream().map(w -> EventDates.namedDate(tb, w)).flatMap(Optional::stream).findFirst()
+                .or(() -> EventDates.dateOf(tb, k));
+        if (p.isEmpty() || date.isEmpty()) {
+            return -1;
+        }
+        String inner = "one_" + tb.alias + "." + date.get().name;
+        String sql = date.get().ref() + " = (SELECT " + (latest ? "MAX(" : "MIN(") + inner + ") FROM " + tb.identifier + " AS one_" + tb.alias
+                + " WHERE " + inner + " >= DATE '" + p.get().from + "' AND " + inner + " < DATE '" + p.get().to + "')";
+        r.filters.add(new SnippetF(new FilterT((latest ? "latest " : "earliest ") + tb.alias, new Fragment(sql, Set.of(tb)))));
+        r.mentioned.add(tb);
+        r.notes.add("'" + items.get(i).word() + " " + tb.alias + " in a period' -> " + sql);
+        return p.get().next;
+    }
+
     /** Where the date of "as of X" / "at (or by) the end (or start) of X" starts, or -1. */
     private int asOf(int i) {
         if (items.get(i).isWord("as") && i + 1 < items.size() && items.get(i + 1).isWord("of", "at")) {
@@ -1030,6 +1152,9 @@ final class Planner {
             n = Integer.parseInt(items.get(x).norm());
             x++;
         }
+        x = skipWords(x, "iso"); // "the previous ISO week": weeks start on Monday anyway
+        // "the past 6 calendar months": from the start of the month 6 months back, up to today
+        boolean aligned = x < items.size() && items.get(x).isWord("calendar");
         boolean calendar = x < items.size() && items.get(x).isWord("calendar", "full", "complete", "whole");
         if (calendar) {
             x++;
@@ -1060,7 +1185,14 @@ final class Planner {
             }
             x = z;
         }
+        if (x + 1 < items.size() && items.get(x).isWord("from") && items.get(x + 1).isWord("today", "now")) {
+            x += 2; // "within the last 6 months from today"
+        }
         int count = n == null ? 1 : n;
+        if (aligned && !excluding && g != Grain.DAY) {
+            LocalDate start = truncate(plus(today, g, -count), g);
+            return relativeFilter(start, today.plusDays(1), x, w + " " + count + " calendar " + g.name().toLowerCase(java.util.Locale.ROOT) + "(s)");
+        }
         boolean whole = excluding || calendar || (n == null && !w.equals("past") && !w.equals("recent"));
         if (whole && g != Grain.DAY) {
             LocalDate end = truncate(today, g);
@@ -1114,11 +1246,11 @@ final class Planner {
      * none is given), "Qn YYYY", "1st|first quarter [of] YYYY", "Month YYYY", or "YYYY".
      */
     private Optional<Period> period(int i) {
-        String w = plainAt(i);
+        String w = dateWordAt(i);
         if (w.isEmpty()) {
             return Optional.empty();
         }
-        String next = plainAt(i + 1);
+        String next = dateWordAt(i + 1);
         if (Text.isIsoDate(w)) {
             LocalDate d = LocalDate.parse(w);
             return Optional.of(new Period(d, d.plusDays(1), i + 1));
@@ -1140,7 +1272,7 @@ final class Planner {
         }
         if (Text.month(w) > 0 && Text.dayOfMonth(next) > 0) {
             boolean withYear = Text.isYear(plainAt(i + 2));
-            int year = withYear ? Integer.parseInt(plainAt(i + 2)) : k.today.getYear();
+            int year = withYear ? Integer.parseInt(plainAt(i + 2)) : yearBefore(i);
             try {
                 LocalDate d = LocalDate.of(year, Text.month(w), Text.dayOfMonth(next));
                 return Optional.of(new Period(d, d.plusDays(1), withYear ? i + 3 : i + 2));
@@ -1153,6 +1285,28 @@ final class Planner {
             return Optional.of(new Period(d, d.plusYears(1), i + 1));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A word of a date phrase: plain, or only weakly recognised ("first" in "the first quarter of 2023" may
+     * also be a word of a column's name or description; a date reads before such a guess).
+     */
+    private String dateWordAt(int i) {
+        if (i < items.size() && items.get(i).recognised() && items.get(i).strength() < Knowledge.NAME
+                && items.get(i).end() == items.get(i).start() + 1) {
+            return items.get(i).norm();
+        }
+        return plainAt(i);
+    }
+
+    /** The year a day without one belongs to: the last year named before it ("in 2022 (from Jan 1st to Dec 31st)"), else this year. */
+    private int yearBefore(int i) {
+        for (int b = i - 1; b >= 0; b--) {
+            if (!items.get(b).recognised() && Text.isYear(items.get(b).norm())) {
+                return Integer.parseInt(items.get(b).norm());
+            }
+        }
+        return k.today.getYear();
     }
 
     static String describe(Target t) {

@@ -19,11 +19,11 @@ final class Text {
             "me", "our", "we", "i", "it", "its", "this", "that", "these", "those", "all", "any", "give", "tell", "please", "their", "they", "them", "so", "far", "as", "than", "into", "out", "up",
             "many", "much", "by", "per", "each", "every", "across", "during", "since", "between", "after",
             "before", "until", "over", "under", "above", "below", "more", "less", "least", "most", "no", "within",
-            "not", "never", "without", "whose", "where", "when", "one", "s");
+            "not", "never", "without", "whose", "where", "when", "one", "s", "other");
 
     /** Question words with a role of their own (aggregation, grouping, ranking...): never matched as a term on their own. */
     static final Set<String> KEYWORDS = Set.of(
-            "total", "sum", "number", "count", "average", "avg", "mean", "maximum", "max", "highest", "largest",
+            "total", "sum", "number", "count", "average", "avg", "mean", "median", "maximum", "max", "highest", "largest",
             "biggest", "minimum", "min", "lowest", "smallest", "fewest", "top", "bottom", "unique", "distinct",
             "monthly", "quarterly", "yearly", "annual", "annually", "daily", "weekly", "month", "quarter", "year",
             "week", "day", "greater", "exceeding", "overall", "list", "show", "last", "past", "previous");
@@ -36,7 +36,16 @@ final class Text {
 
     /** Splits into words: lower case, apostrophes dropped, other punctuation (except inside ISO dates) a separator. */
     static List<String> words(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replace("’", "'").replace("'s ", " ").replace("'", "");
+        return split(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** The same words as {@link #words} with their case as typed ("Gmail", "M5"), position for position. */
+    static List<String> casedWords(String text) {
+        return split(text);
+    }
+
+    private static List<String> split(String text) {
+        String t = text.replace("’", "'").replace("'s ", " ").replace("'S ", " ").replace("'", "");
         List<String> out = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
@@ -63,6 +72,19 @@ final class Text {
             out.add(w.toString());
         }
         return out;
+    }
+
+    /** Indexes (in {@link #words}) of the words that start a sentence after the first: "... year. Cars are ...". */
+    static Set<Integer> sentenceStarts(String text) {
+        Set<Integer> starts = new java.util.HashSet<>();
+        int n = 0;
+        for (String sentence : text.split("(?<=[.?!])\\s+(?=[A-Z])")) {
+            if (n > 0) {
+                starts.add(n);
+            }
+            n += words(sentence).size();
+        }
+        return starts;
     }
 
     /** Crude English singular, applied the same way on both sides of every comparison. */
