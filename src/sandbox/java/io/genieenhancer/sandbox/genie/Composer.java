@@ -68,7 +68,9 @@ final class Composer {
         List<Part> dims = new ArrayList<>();
         List<Part> outputs = new ArrayList<>();
         for (Ref o : r.outputs) {
-            dimension(o, r).ifPresent(outputs::add);
+            if (!ListForms.ownerOfListedColumns(r, o)) {
+                dimension(o, r).ifPresent(outputs::add);
+            }
         }
         // an output list that names the subject's columns replaces the subject's default label
         boolean subjectListed = r.subject instanceof TblRef st && outputs.stream().anyMatch(o -> o.tables().equals(Set.of(st.table())));
@@ -312,11 +314,22 @@ final class Composer {
     private static List<Part> dedupe(List<Part> parts) {
         List<Part> out = new ArrayList<>();
         for (Part p : parts) {
-            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()) && o.countOf() == p.countOf())) {
+            if (out.stream().noneMatch(o -> (o.sql().equals(p.sql()) && o.countOf() == p.countOf()) || countsRowsOf(o, p.countOf())
+                    || countsRowsOf(p, o.countOf()))) {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /** "number of sales" next to a measure defined as COUNT(sales.id): the same count, asked for twice. */
+    private static boolean countsRowsOf(Part p, Tbl t) {
+        if (t == null || p.countOf() != null || !p.tables().equals(Set.of(t))) {
+            return false;
+        }
+        String sql = p.sql().replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        String key = t.primaryKey().ref().toLowerCase(java.util.Locale.ROOT);
+        return sql.equals("count(*)") || sql.equals("count(" + key + ")") || sql.equals("count(distinct" + key + ")");
     }
 
     private static String wrap(String condition) {

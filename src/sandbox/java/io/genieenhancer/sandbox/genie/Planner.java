@@ -177,6 +177,11 @@ final class Planner {
 
     private int step(int i) {
         Item it = items.get(i);
+        Optional<Col> elided = returning ? ListForms.elided(items, i) : Optional.empty();
+        if (elided.isPresent()) { // "first and last name": first_name
+            r.outputs.add(new ColRef(elided.get()));
+            return i + 2;
+        }
         if (it.recognised()) {
             Target t = it.target();
             if (t instanceof ValueT v) {
@@ -232,6 +237,14 @@ final class Planner {
         int negation = negation(i);
         if (negation > 0) {
             return negation;
+        }
+        int aside = ListForms.aside(items, i);
+        if (aside > 0) {
+            return aside;
+        }
+        int joining = ListForms.joining(items, i, r);
+        if (joining > 0) {
+            return joining;
         }
         int related = related(i);
         if (related > 0) {
@@ -330,7 +343,7 @@ final class Planner {
             }
             return Math.max(s.next, after);
         }
-        if (isGroupWord(i)) {
+        if (isGroupWord(i) && !ListForms.byManner(items, i)) {
             int after = i + groupLength(i);
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
                 return skipArticles(after); // "by number of orders": the measure reads itself next
@@ -480,15 +493,15 @@ final class Planner {
      * exists, is that table's key ("car id" -> cars.id, not sales.car_id).
      */
     private Optional<Col> outputColumn(Item it, Col c) {
+        if (isIdOrName(it.norm())) {
+            Optional<Tbl> t = outputTable();
+            if (t.isPresent() && (t.get() != c.table || it.strength() < Knowledge.COLUMN_DESCRIPTION)) { // "names" -> the label
+                return Optional.of(isId(it.norm()) ? t.get().primaryKey() : t.get().label());
+            }
+        }
         if (it.strength() < Knowledge.COLUMN_DESCRIPTION) {
             r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column");
             return Optional.empty();
-        }
-        if (isIdOrName(it.norm())) {
-            Optional<Tbl> t = outputTable();
-            if (t.isPresent() && t.get() != c.table) {
-                return Optional.of(isId(it.norm()) ? t.get().primaryKey() : t.get().label());
-            }
         }
         if (c.name.endsWith("_id")) {
             String thing = Text.singular(c.name.substring(0, c.name.length() - 3));
@@ -511,7 +524,7 @@ final class Planner {
                 return Optional.of(t.table());
             }
         }
-        return r.mentioned.stream().findFirst();
+        return ListForms.lastListedTable(r).or(() -> r.mentioned.stream().findFirst());
     }
 
     /**
@@ -680,7 +693,8 @@ final class Planner {
                 if (t instanceof TableT tt) {
                     // "customer segment": a table named right before one of its columns means the column
                     if (j + 1 < items.size() && items.get(j + 1).recognised()
-                            && (items.get(j + 1).target() instanceof ColumnT || items.get(j + 1).target() instanceof ExpressionT)) {
+                            && ((items.get(j + 1).target() instanceof ColumnT nc && nc.column().table == tt.table())
+                                || items.get(j + 1).target() instanceof ExpressionT)) {
                         return new Slot(ref(items.get(j + 1).target()), j + 2, false);
                     }
                     if (measureSlot && j + 1 < items.size() && isUnknownWord(items.get(j + 1))) {

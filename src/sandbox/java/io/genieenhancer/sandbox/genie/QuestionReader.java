@@ -54,6 +54,7 @@ final class QuestionReader {
         List<String> raw = Text.words(question);
         List<String> norm = raw.stream().map(Text::singular).toList();
         List<Candidate> all = new ArrayList<>();
+        Set<String> nameWords = CatalogWords.nameWords(k);
         for (int i = 0; i < norm.size(); i++) {
             for (int len = 1; len <= MAX_PHRASE && i + len <= norm.size(); len++) {
                 List<String> phrase = norm.subList(i, i + len);
@@ -74,15 +75,18 @@ final class QuestionReader {
                 if (onlyKeywords || withNumber || stopEdge) {
                     continue; // "total", "year" ... in a description or a column name are not a reference
                 }
+                // one word the catalog uses in its names ("first", "made", "amount") refers to those names, not to a description holding it
+                boolean describes = !(len == 1 && nameWords.contains(phrase.get(0)));
                 for (Tbl t : k.tables) {
-                    if (Text.containsRun(t.descriptionWords, phrase)) {
+                    if (describes && Text.containsRun(t.descriptionWords, phrase)) {
                         all.add(new Candidate(i, len, new TableT(t), Knowledge.TABLE_DESCRIPTION, "table description"));
                     }
-                    if (len == 1 && phrase.get(0).length() >= 3 && t.nameWords.size() > 1 && t.nameWords.contains(phrase.get(0))) {
+                    if (len == 1 && phrase.get(0).length() >= 3 && t.nameWords.size() > 1 && t.nameWords.contains(phrase.get(0))
+                            && !Text.isParticiple(phrase.get(0))) { // "made" alone is a verb, not payments_made
                         all.add(new Candidate(i, len, new TableT(t), Knowledge.NAME_WORD, "word of a table name"));
                     }
                     for (Col c : t.columns) {
-                        if (Text.containsRun(c.descriptionWords, phrase)) {
+                        if (describes && Text.containsRun(c.descriptionWords, phrase)) {
                             all.add(new Candidate(i, len, new ColumnT(c), Knowledge.COLUMN_DESCRIPTION, "column description"));
                         }
                         if (len == 1 && phrase.get(0).length() >= 3 && c.nameWords.size() > 1 && c.nameWords.contains(phrase.get(0))) {
@@ -121,6 +125,7 @@ final class QuestionReader {
         for (List<Candidate> ties : chosen) {
             Candidate best = ties.stream().min(Comparator
                             .comparingInt((Candidate c) -> tableOf(c.target).map(t -> anchors.contains(t) ? 0 : 1).orElse(0))
+                            .thenComparingInt(c -> -tableOf(c.target).map(t -> CatalogWords.namedIn(t, norm)).orElse(0))
                             .thenComparingInt(c -> tableOf(c.target).map(t -> t.order).orElse(0))
                             .thenComparingInt(c -> c.target instanceof ColumnT ct ? ct.column().table.columns.indexOf(ct.column()) : 0))
                     .orElseThrow();
