@@ -144,7 +144,7 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
     void aColumnAfterBasedOnExplainsAMeasure() {
         String sql = w.sql(JOINS, "Return the city and total fee (based on the fee) for each city.");
         assertFalse(sql.contains("GROUP BY members.city, visits.fee"), sql);
-        assertEquals(List.of("Oslo|88.00", "Rome|28.00"), sorted(JOINS, "Return the city and total fee (based on the fee) for each city."));
+        assertEquals(List.of("Lima|0", "Oslo|88.00", "Rome|28.00"), sorted(JOINS, "Return the city and total fee (based on the fee) for each city."));
     }
 
     @Test
@@ -152,5 +152,84 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
         UnaryOperator<SpaceEdits> counted = e -> JOINS.apply(e).measure("visit_count", "visit count", "COUNT(visits.visit_id)");
         assertEquals(List.of("Ann|6|58.00", "Bob|3|30.00"),
                 sorted(counted, "Return the top 2 members by number of visits, with their name, visit count and total fee."));
+    }
+
+    @Test
+    void aTermDefinedAsMeasureAndFilterIsTheMeasureUnderTheFilter() {
+        UnaryOperator<SpaceEdits> vfc = e -> JOINS.apply(e).measure("vfc", "VFC", "SUM(visits.fee)")
+                .filter("done visits", "visits.state = 'done'", "VFC");
+        assertEquals(List.of("96.00"), w.rows(vfc, "What is the VFC?")); // the fees of done visits only (all: 116.00)
+    }
+
+    @Test
+    void aGroupWordBeforeAllOrTheMeasuresOwnRowsOrAnAgentDoesNotGroup() {
+        assertEquals(List.of("9.67"), w.rows(JOINS, "What is the average fee per visit across all members?")
+                .stream().map(v -> new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).toString()).toList());
+        // "driven by drivers": who drove, not one row per driver
+        assertEquals(List.of("90"), fleetRows("What is the total km driven by drivers?"));
+        assertEquals(List.of("Ada|50", "Ben|40"), fleetRows("What is the total km of trips driven grouped by drivers?"));
+    }
+
+    @Test
+    void aTableWithIdNIsAFilterOnItsKey() {
+        assertEquals(List.of("Bari|30", "Lecce|40"), fleetRows("What is the total km for each last stop of trips driven by van with ID 2?"));
+        assertEquals(List.of("1|20", "2|30"), fleetRows("What is the total km of trips driven for each driver with ID 1? Return the van ID and total km."));
+    }
+
+    @Test
+    void giveMeStartsAnOutputListAndOneDescriptionWordIsNoOutputColumn() {
+        UnaryOperator<SpaceEdits> described = e -> JOINS.apply(e).columnDescription(MEMBERS, "city", "City value of the member");
+        assertEquals(List.of("Ann|Oslo", "Bob|Oslo"), sorted(described, "Give me the name and city of members with at least 3 visits."));
+        assertEquals(List.of("Ann|58.00"), sorted(described, "Which member has the highest total fee? Return the name and total fee value."));
+    }
+
+    @Test
+    void anAggregateOfAnExpressionAggregatesItsValuePerRow() {
+        UnaryOperator<SpaceEdits> length = e -> JOINS.apply(e).expression("visit_hours", "visit hours", "visits.minutes / 60.0");
+        assertEquals(List.of("done|0.8833", "missed|0.7083"), w.rows(length, "What is the average visit hours by state?").stream()
+                .map(r -> r.split("\\|")[0] + "|" + new java.math.BigDecimal(r.split("\\|")[1]).setScale(4, java.math.RoundingMode.HALF_UP))
+                .sorted().toList());
+    }
+
+    @Test
+    void theKeyColumnNamedAsACountCountsTheRows() {
+        UnaryOperator<SpaceEdits> named = e -> JOINS.apply(e).synonyms(VISITS, "visit_id", "visit count");
+        assertEquals(List.of("Ann|6", "Bob|3", "Cem|2", "Dee|1", "Eve|0"), sorted(named, "Return the name and total visit count of each member."));
+    }
+
+    @Test
+    void anOrdinalIsNeverAWordOfAColumnName() {
+        // "first" is a word of first_stop, but "the first quarter of 2024" is a period
+        String sql = fleetSql("How many trips were planned in the first quarter of 2024?");
+        assertFalse(sql.contains("first_stop"), sql);
+    }
+
+    @Test
+    void eachXAnswersEveryXAlsoThoseWithNothingToCount() {
+        // a count or a sum of nothing is 0; an average of nothing is no answer, and a filter keeps only rows that pass
+        assertEquals(List.of("Ann|6", "Bob|3", "Cem|2", "Dee|1", "Eve|0"), sorted(JOINS, "What is the number of visits for each member?"));
+        assertEquals(List.of("Ann|58.00", "Bob|30.00", "Cem|20.00", "Dee|8.00", "Eve|0"), sorted(JOINS, "What is the total fee for each member?"));
+        assertEquals(4, w.rows(JOINS, "What is the average fee for each member?").size());
+        assertEquals(List.of("Ann|5", "Bob|3", "Cem|2", "Dee|1"), sorted(JOINS, "What is the number of visits in 2024 for each member?"));
+        assertTrue(w.sql(JOINS, "What is the total fee for each member?").contains("LEFT JOIN main.gym.visits"));
+    }
+
+    @Test
+    void topNByTwoMeasuresBreaksTiesOnTheSecond() {
+        String sql = w.sql(JOINS, "What are the top 2 classes by number of visits and total fee?");
+        assertTrue(sql.contains("ORDER BY count_visits DESC, sum_fee DESC"), sql);
+    }
+
+    @Test
+    void aBareCountInTheListIsTheCountAskedFor() {
+        UnaryOperator<SpaceEdits> vc = e -> JOINS.apply(e).measure("vc", "VC", "COUNT(visits.visit_id)");
+        assertEquals(List.of("12"), w.rows(vc, "What is the VC? Return the total count."));
+    }
+
+    @Test
+    void aSuperlativeNounFirstIsTheOrderAndAMeasuresNounIsNoColumn() {
+        UnaryOperator<SpaceEdits> spend = e -> JOINS.apply(e).measure("spend", "spend", "SUM(visits.fee)");
+        assertEquals(List.of("Ann|58.00", "Bob|30.00", "Cem|20.00", "Dee|8.00"),
+                w.rows(spend, "Return the member name and spend fee of members, with the highest spend first."));
     }
 }

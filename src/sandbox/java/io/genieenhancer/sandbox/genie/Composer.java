@@ -38,7 +38,7 @@ import java.util.Set;
 final class Composer {
 
     /** A piece of the query. {@code countOf} marks a row count, rendered once the joins are known. */
-    private record Part(String sql, String alias, Set<Tbl> tables, Tbl countOf, Set<Col> columns) {
+    record Part(String sql, String alias, Set<Tbl> tables, Tbl countOf, Set<Col> columns) {
         Part(String sql, String alias, Set<Tbl> tables) {
             this(sql, alias, tables, null, Set.of());
         }
@@ -87,6 +87,8 @@ final class Composer {
         for (Ref d : r.dims) {
             if (d instanceof GrainRef) {
                 grains.add(d);
+            } else if (ListForms.ownerOfListedColumns(r, d)) {
+                continue; // "for each coupon ... Return the coupon ID": the listed key, not the label too
             } else {
                 dimension(d, r).ifPresent(dims::add);
             }
@@ -111,6 +113,12 @@ final class Composer {
         Tbl root = root(measures, dims, filters, r);
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
+        }
+        boolean everyRow = EveryRow.applies(r, root, measures,
+                !filters.isEmpty() || !times.isEmpty() || !related.isEmpty() || !havings.isEmpty() || !grains.isEmpty());
+        if (everyRow) {
+            notes.add("'each " + r.everyRow.alias + "': every " + r.everyRow.alias + ", also those with no " + root.alias);
+            root = r.everyRow;
         }
         for (RelatedF a : related) {
             relatedRows(root, a).ifPresent(filters::add);
@@ -199,15 +207,20 @@ final class Composer {
         }
         Set<String> aliases = new LinkedHashSet<>();
         String orderAlias = null;
+        String secondAlias = null;
         String firstMeasure = null;
         for (Part m : measures) {
             String sql = m.countOf() == null ? m.sql()
                     : hasJoins ? "COUNT(DISTINCT " + m.countOf().primaryKey().ref() + ")" : "COUNT(*)";
+            sql = everyRow ? EveryRow.zeroIfNone(sql) : sql;
             String alias = m.alias();
             for (int n = 2; !aliases.add(alias); n++) {
                 alias = m.alias() + "_" + n;
             }
             select.add(sql + " AS " + alias);
+            if (orderAlias != null && secondAlias == null) {
+                secondAlias = alias;
+            }
             if (orderAlias == null) {
                 orderAlias = alias;
                 firstMeasure = sql;
@@ -248,7 +261,7 @@ final class Composer {
         }
         sql.append(String.join(", ", select));
         sql.append("\nFROM ").append(root.identifier).append(" AS ").append(root.alias);
-        sql.append(joins(steps)).append(where(filters));
+        sql.append(everyRow ? EveryRow.leftJoins(steps) : joins(steps)).append(where(filters));
         if ((!measures.isEmpty() || !having.isEmpty()) && !groupBy.isEmpty()) {
             sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
         }
@@ -258,6 +271,9 @@ final class Composer {
         if (r.limit != null || ranking) {
             if (orderAlias != null) {
                 sql.append("\nORDER BY ").append(orderAlias).append(r.descending ? " DESC" : " ASC");
+                if (r.rankedByTwo && secondAlias != null) { // "by number of treatments and average amount"
+                    sql.append(", ").append(secondAlias).append(r.descending ? " DESC" : " ASC");
+                }
             }
             sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
         } else if (r.orderDescending != null && (orderAlias != null || !dims.isEmpty())) {
@@ -370,6 +386,9 @@ final class Composer {
         }
         if (what instanceof ColRef c) {
             Col col = c.col();
+            if ((agg == Agg.COUNT || agg == Agg.SUM) && col == col.table.primaryKey()) {
+                return Optional.of(count(col.table)); // "the total transaction count" named by the key: count the rows
+            }
             if (agg == Agg.COUNT) {
                 return Optional.of(col.measurable() ? aggregate(Agg.SUM, col) : countDistinct(col));
             }
@@ -392,6 +411,10 @@ final class Composer {
         }
         if (what instanceof ExprRef e) {
             Fragment f = e.expression().expression();
+            if (agg == Agg.AVG || agg == Agg.SUM || agg == Agg.MAX || agg == Agg.MIN) { // "the average session duration"
+                String fn = agg.name();
+                return Optional.of(new Part(fn + "(" + f.sql() + ")", fn.toLowerCase(java.util.Locale.ROOT) + "_" + e.expression().alias(), f.tables()));
+            }
             return Optional.of(new Part(f.sql(), e.expression().alias(), f.tables()));
         }
         if (what instanceof DiffRef d) {

@@ -91,6 +91,116 @@ final class ListForms {
         return !next.recognised() && next.norm().length() >= 5 && next.norm().endsWith("ing");
     }
 
+    /** Participles of the verbs that arrange results: "grouped by X" groups, it does not name an agent. */
+    private static final String[] ARRANGED = {"grouped", "sorted", "ordered", "split", "broken", "ranked", "partitioned",
+            "aggregated", "summarized", "summarised", "bucketed", "segmented", "organized", "organised", "arranged"};
+
+    /** "Give me the description, treatment id and name": an output list, like "Return". */
+    static boolean giveMe(List<Item> items, int i) {
+        return items.get(i).isWord("give") && i + 1 < items.size() && items.get(i + 1).isWord("me");
+    }
+
+    /**
+     * A group word that does not group: "across all treatments" (everything), "sent by users" (the agent of a
+     * participle, like "placed by"), "offered by merchant with ID 1" (a filter). Returns where reading
+     * continues, or -1 when the words do group.
+     */
+    static int notAGrouping(List<Item> items, int i, int after, Reading r) {
+        if (items.get(i).isWord("across", "over", "by") && after < items.size() && items.get(after).isWord("all")) {
+            return after + 1;
+        }
+        int j = after;
+        while (j < items.size() && items.get(j).isWord("the", "a", "an")) {
+            j++;
+        }
+        int withId = withId(items, j, r);
+        if (withId > 0) {
+            return withId;
+        }
+        boolean agent = items.get(i).isWord("by") && i > 0 && !items.get(i - 1).recognised() && Text.isParticiple(items.get(i - 1).norm())
+                && !items.get(i - 1).isWord(ARRANGED); // "grouped by customer" groups
+        if (agent && j < items.size() && items.get(j).target() instanceof TableT) {
+            r.notes.add("'" + items.get(i - 1).word() + " by " + items.get(j).word() + "' names who did it; not a grouping");
+            return j + 1;
+        }
+        return -1;
+    }
+
+    /** "the average drug amount per treatment" when the amount is a column of treatments: the measure's own rows. */
+    static boolean perOwnRow(List<Item> items, int i, Planner.Ref ref, Reading r) {
+        if (!items.get(i).isWord("per") || !(ref instanceof Planner.TblRef t) || r.measures.isEmpty()) {
+            return false;
+        }
+        Planner.Ref measured = r.measures.get(r.measures.size() - 1).what();
+        return measured instanceof ColRef c && c.col().table == t.table();
+    }
+
+    /** "for each salesperson", "each doctor's ...": the grouped table's rows are all answered (see {@link EveryRow}). */
+    static void everyRow(List<Item> items, int i, Planner.Ref ref, Reading r) {
+        boolean each = items.get(i).isWord("each", "every") || (items.get(i).isWord("for") && i + 1 < items.size() && items.get(i + 1).isWord("each", "every"));
+        if (each && r.everyRow == null) {
+            if (ref instanceof Planner.TblRef t) {
+                r.everyRow = t.table();
+            } else if (ref instanceof ColRef c) {
+                r.everyRow = c.col().table;
+            }
+        }
+    }
+
+    private static final String[] AGGREGATE_WORDS = {"number", "count", "total", "sum", "average", "avg", "mean", "maximum", "max",
+        "minimum", "min", "highest", "lowest"};
+
+    /** "by maximum itch score and number of distinct patients": after the first measure, "and" starts a second one. */
+    static boolean secondMeasureFollows(List<Item> items, int first) {
+        for (int j = first + 1; j + 1 < items.size() && j <= first + 10; j++) {
+            if (items.get(j).isWord("return", "for", "in", "during", "where", "with", "that", "who", "which")) {
+                return false;
+            }
+            if (items.get(j).isWord("and") && items.get(j + 1).isWord(AGGREGATE_WORDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "sorted by total duration with the longest duration first": a superlative, the measure's noun, then
+     * "first" is the order. Returns where reading continues, or -1.
+     */
+    static int superlativeFirst(List<Item> items, int i, Reading r) {
+        Item it = items.get(i);
+        boolean high = it.isWord("longest", "highest", "largest", "biggest", "most", "latest", "newest");
+        boolean low = it.isWord("shortest", "lowest", "smallest", "least", "fewest", "earliest", "oldest");
+        if (!(high || low) || i + 2 >= items.size() || !items.get(i + 1).recognised() || !items.get(i + 2).isWord("first")) {
+            return -1;
+        }
+        r.orderDescending = high;
+        return i + 3;
+    }
+
+    /** "revenue amount": a column right after a measure whose SQL uses it is that measure's noun, not one more column. */
+    static boolean headOfMeasure(List<Item> items, int i, Col c) {
+        return i > 0 && items.get(i - 1).target() instanceof Knowledge.MeasureT m
+                && m.expression().sql().toLowerCase(java.util.Locale.ROOT).contains(c.ref().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** "merchant with ID 1": the table's key equals the number (a filter). Returns where reading continues, or -1. */
+    static int withId(List<Item> items, int j, Reading r) {
+        if (j + 3 >= items.size() || !(items.get(j).target() instanceof TableT t) || !items.get(j + 1).isWord("with")) {
+            return -1;
+        }
+        Item id = items.get(j + 2);
+        Item n = items.get(j + 3);
+        if (!(id.norm().equals("id")) || n.recognised() || !n.norm().matches("\\d+")) {
+            return -1;
+        }
+        Col key = t.table().primaryKey();
+        r.filters.add(new Planner.CompareF(key, "=", n.norm()));
+        r.mentioned.add(t.table());
+        r.notes.add("'" + items.get(j).word() + " with ID " + n.word() + "' -> " + key + " = " + n.norm());
+        return j + 4;
+    }
+
     /** "Return the first and last stop of trips": the table whose columns the list names owns them; it is not one more column. */
     static boolean ownerOfListedColumns(Reading r, Planner.Ref o) {
         return o instanceof Planner.TblRef t && r.outputs.stream().anyMatch(x -> x instanceof ColRef c && c.col().table == t.table());

@@ -108,6 +108,10 @@ final class Planner {
         Grain change;
         /** "the highest total of any customer": the measure is taken per row of this table, then its MAX/MIN. */
         Tbl perAny;
+        /** "for each salesperson": every row of this grouped table is answered, also those with nothing measured. */
+        Tbl everyRow;
+        /** "top 5 drugs by number of treatments and average amount": ties of the first measure go by the second. */
+        boolean rankedByTwo;
         final Set<Tbl> mentioned = new LinkedHashSet<>();
         final List<Col> dateMentions = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
@@ -155,7 +159,7 @@ final class Planner {
         }
         int i = 0;
         while (i < items.size()) {
-            if (!returning && items.get(i).isWord("return", "returning", "display", "showing")) {
+            if (!returning && (items.get(i).isWord("return", "returning", "display", "showing") || ListForms.giveMe(items, i))) {
                 measuresBeforeReturn = r.measures.size();
             }
             i = step(i);
@@ -164,7 +168,10 @@ final class Planner {
             // "How many X were sold? Return the number of sales and total revenue": the list says what to measure
             List<MeasureReq> listed = new ArrayList<>(r.measures.subList(measuresBeforeReturn, r.measures.size()));
             List<MeasureReq> asked = r.measures.subList(0, measuresBeforeReturn);
-            List<MeasureReq> kept = new ArrayList<>(asked.stream().filter(listed::contains).toList());
+            if (!asked.isEmpty()) { // "What is the TUC ...? Return the total count": the count asked for, not a new one
+                listed.removeIf(m -> m.agg() == Agg.COUNT && m.what() instanceof UnknownRef u && u.words().isBlank() && u.hint().isEmpty());
+            }
+            List<MeasureReq> kept = new ArrayList<>(asked.stream().filter(m -> listed.isEmpty() || listed.contains(m)).toList());
             listed.removeAll(kept);
             kept.addAll(listed);
             r.measures.clear();
@@ -182,16 +189,24 @@ final class Planner {
             r.outputs.add(new ColRef(elided.get()));
             return i + 2;
         }
+        int withId = ListForms.withId(items, i, r);
+        if (withId > 0) { // "merchant with ID 1"
+            return withId;
+        }
         if (it.recognised()) {
             Target t = it.target();
             if (t instanceof ValueT v) {
                 r.filters.add(new ValueF(v.column(), v.value()));
             } else if (t instanceof FilterT f) {
                 r.filters.add(new SnippetF(f));
+                TermForms.measureOf(k, it).ifPresent(m -> r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m))));
             } else if (t instanceof MeasureT m) {
                 r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m)));
+                TermForms.filterOf(k, it).ifPresent(f -> r.filters.add(new SnippetF(f)));
             } else if (t instanceof ExpressionT e) {
                 r.dims.add(new ExprRef(e));
+            } else if (t instanceof ColumnT c && returning && ListForms.headOfMeasure(items, i, c.column())) {
+                r.notes.add("'" + it.word() + "' after a measure that sums it names that measure, not a column");
             } else if (t instanceof ColumnT c && returning) {
                 outputColumn(it, c.column()).ifPresent(col -> r.outputs.add(new ColRef(col))); // "Return the make, model and price"
             } else if (t instanceof TableT tt && returning && i + 1 < items.size() && items.get(i + 1).end() == items.get(i + 1).start() + 1
@@ -212,6 +227,10 @@ final class Planner {
         if (w.equals("return") || w.equals("returning") || w.equals("output") || w.equals("display") || w.equals("showing")) {
             returning = true; // from here on, named columns are the output list
             return i + 1;
+        }
+        if (ListForms.giveMe(items, i)) {
+            returning = true; // "Give me the description, treatment id and name"
+            return i + 2;
         }
         if (returning && isIdOrName(w)) {
             Optional<Tbl> t = outputTable();
@@ -249,6 +268,10 @@ final class Planner {
         int related = related(i);
         if (related > 0) {
             return related;
+        }
+        int firstLast = ListForms.superlativeFirst(items, i, r);
+        if (firstLast > 0) { // "with the longest duration first"
+            return firstLast;
         }
         int order = ordering(i);
         if (order > 0) {
@@ -345,7 +368,12 @@ final class Planner {
         }
         if (isGroupWord(i) && !ListForms.byManner(items, i)) {
             int after = i + groupLength(i);
+            int notGrouped = ListForms.notAGrouping(items, i, after, r);
+            if (notGrouped > 0) { // "per treatment" of a treatment measure, "across all X", "sent by users", "by merchant with ID 1"
+                return notGrouped;
+            }
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
+                r.rankedByTwo |= r.limit != null && ListForms.secondMeasureFollows(items, skipArticles(after));
                 return skipArticles(after); // "by number of orders": the measure reads itself next
             }
             int rel = relative(skipArticles(after));
@@ -358,7 +386,11 @@ final class Planner {
                 if (s.filterOnly) {
                     return s.next; // "placed by Gold customers": an agent, not a grouping
                 }
+                if (ListForms.perOwnRow(items, i, s.ref, r)) {
+                    return s.next; // "average drug amount per treatment": the measure's own rows, not a grouping
+                }
                 addDimension(s.ref);
+                ListForms.everyRow(items, i, s.ref, r);
                 // "by city and tier": a second dimension
                 int next = s.next;
                 while (next < items.size() && items.get(next).isWord("and")) {
@@ -499,8 +531,8 @@ final class Planner {
                 return Optional.of(isId(it.norm()) ? t.get().primaryKey() : t.get().label());
             }
         }
-        if (it.strength() < Knowledge.COLUMN_DESCRIPTION) {
-            r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column");
+        if (it.strength() < Knowledge.COLUMN_DESCRIPTION || (it.strength() == Knowledge.COLUMN_DESCRIPTION && it.end() - it.start() == 1)) {
+            r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column"); // "value" in a description
             return Optional.empty();
         }
         if (c.name.endsWith("_id")) {

@@ -16,14 +16,14 @@ import java.util.Set;
 /**
  * Step 1 of answering: finds which words of the question the space's knowledge recognises.
  *
- * <p>Every run of 1-5 words is looked up (exact phrases: synonyms, names, snippet names, instruction
+ * <p>Every run of 1-6 words is looked up (exact phrases: synonyms, names, snippet names, instruction
  * terms, entity values; contained phrases: descriptions; single words of names). Runs are then chosen
  * longest first, strongest first, left to right, without overlap. When two targets tie for the same
  * words, the one in a table the question already names wins, then the earlier table and column.
  */
 final class QuestionReader {
 
-    static final int MAX_PHRASE = 5;
+    static final int MAX_PHRASE = 6;
 
     /** One position of the read question: a recognised phrase (target set) or a single plain word. */
     record Item(int start, int end, Target target, String source, String word, String norm, int strength) {
@@ -77,6 +77,9 @@ final class QuestionReader {
                 }
                 // one word the catalog uses in its names ("first", "made", "amount") refers to those names, not to a description holding it
                 boolean describes = !(len == 1 && nameWords.contains(phrase.get(0)));
+                if (len == 1 && Text.ORDINALS.contains(phrase.get(0))) {
+                    continue; // "first" is an ordinal ("the first quarter"), not a word of first_name
+                }
                 for (Tbl t : k.tables) {
                     if (describes && Text.containsRun(t.descriptionWords, phrase)) {
                         all.add(new Candidate(i, len, new TableT(t), Knowledge.TABLE_DESCRIPTION, "table description"));
