@@ -232,4 +232,10 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
         assertEquals(List.of("Ann|58.00", "Bob|30.00", "Cem|20.00", "Dee|8.00"),
                 w.rows(spend, "Return the member name and spend fee of members, with the highest spend first."));
     }
+
+    @Test
+    void theMostFrequentlyUsedXCountsTheRowsThatUseX() {
+        // visits point at classes: "used" classes are counted in visits, not in the classes table
+        assertEquals(List.of("Spin|4", "Yoga|6"), sorted(JOINS, "What are the 2 most frequently used class titles and their counts?"));
+    }
 }

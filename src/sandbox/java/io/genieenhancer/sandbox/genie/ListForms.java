@@ -184,6 +184,21 @@ final class ListForms {
                 && m.expression().sql().toLowerCase(java.util.Locale.ROOT).contains(c.ref().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The one table whose join spec points at {@code t}'s key (transactions -> coupons.cid): the rows that
+     * "use" a row of {@code t}. Empty when none or several do.
+     */
+    static Optional<Knowledge.Tbl> onlyReferrer(Knowledge k, Knowledge.Tbl t) {
+        String key = t.primaryKey().ref().toLowerCase(java.util.Locale.ROOT);
+        List<Knowledge.Tbl> referrers = k.joinSpecs.stream()
+                .filter(j -> (j.left() == t || j.right() == t) && j.other(t) != t
+                        && j.condition().toLowerCase(java.util.Locale.ROOT).contains(key)
+                        // user_sessions.user_id is no key of sessions: it points at users
+                        && !t.primaryKey().name.equals(Text.singular(j.other(t).alias) + "_id"))
+                .map(j -> j.other(t)).distinct().toList();
+        return referrers.size() == 1 ? Optional.of(referrers.get(0)) : Optional.empty();
+    }
+
     /** "merchant with ID 1": the table's key equals the number (a filter). Returns where reading continues, or -1. */
     static int withId(List<Item> items, int j, Reading r) {
         if (j + 3 >= items.size() || !(items.get(j).target() instanceof TableT t) || !items.get(j + 1).isWord("with")) {

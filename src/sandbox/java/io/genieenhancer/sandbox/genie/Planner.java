@@ -317,14 +317,18 @@ final class Planner {
         }
         if ((agg == Agg.HIGH || agg == Agg.LOW) && i + 1 < items.size() && items.get(i + 1).isWord(FREQUENT)) {
             // "the most frequently used codes", "the most common statuses": count the rows of each
-            int after = skipWords(i + 2, FREQUENT);
-            after = skipWords(after, "used", "bought", "sold", "ordered", "chosen", "seen", "visited", "made");
+            int verb = skipWords(i + 2, FREQUENT);
+            int after = skipWords(verb, "used", "bought", "sold", "ordered", "chosen", "seen", "visited", "made");
             Slot s = slot(after, false);
             if (s.ref != null && !(s.ref instanceof UnknownRef)) {
                 if (r.subject == null) {
                     r.subject = s.ref;
                 }
-                r.measures.add(new MeasureReq(Agg.COUNT, new UnknownRef("", QuestionReader.tableOf(targetOf(s.ref)))));
+                Optional<Tbl> counted = QuestionReader.tableOf(targetOf(s.ref));
+                if (after > verb) { // "the most frequently used coupon codes": count the rows that use a coupon
+                    counted = counted.map(t -> ListForms.onlyReferrer(k, t).orElse(t));
+                }
+                r.measures.add(new MeasureReq(Agg.COUNT, new UnknownRef("", counted)));
                 r.rankByHighLow = true;
                 r.descending = agg == Agg.HIGH;
                 return s.next;
@@ -361,7 +365,8 @@ final class Planner {
                     r.rankByHighLow = true;
                     r.descending = agg == Agg.HIGH;
                 }
-            } else if (agg == Agg.COUNT) {
+            } else if (agg == Agg.COUNT && r.measures.stream().noneMatch(m -> m.agg() == Agg.COUNT)) {
+                // a bare "count" after a count ("the most common X and their counts") is that count
                 r.measures.add(new MeasureReq(agg, new UnknownRef("", Optional.empty())));
             }
             return Math.max(s.next, after);
