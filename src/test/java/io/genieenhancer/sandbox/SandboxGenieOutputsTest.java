@@ -212,6 +212,9 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
         assertEquals(4, w.rows(JOINS, "What is the average fee for each member?").size());
         assertEquals(List.of("Ann|5", "Bob|3", "Cem|2", "Dee|1"), sorted(JOINS, "What is the number of visits in 2024 for each member?"));
         assertTrue(w.sql(JOINS, "What is the total fee for each member?").contains("LEFT JOIN main.gym.visits"));
+        // a condition on the members themselves keeps the members without visits
+        assertEquals(List.of("Eve|0"), sorted(e -> JOINS.apply(e).entityMatching(MEMBERS, "city"),
+                "What is the number of visits for each member in Lima?"));
     }
 
     @Test
@@ -237,5 +240,13 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
     void theMostFrequentlyUsedXCountsTheRowsThatUseX() {
         // visits point at classes: "used" classes are counted in visits, not in the classes table
         assertEquals(List.of("Spin|4", "Yoga|6"), sorted(JOINS, "What are the 2 most frequently used class titles and their counts?"));
+    }
+
+    @Test
+    void theMedianIsAnAggregateAndATableAfterForAllIsTheScope() {
+        // the fees of Oslo members' visits: 8, 8, 8, 10, 10, 10, 10, 12, 12
+        List<String> rows = w.rows(e -> JOINS.apply(e).entityMatching(MEMBERS, "city"), "Give me the median fee for all members in Oslo.");
+        assertEquals(1, rows.size(), rows.toString()); // one value, not one per member
+        assertEquals(0, new java.math.BigDecimal("10").compareTo(new java.math.BigDecimal(rows.get(0))), rows.toString());
     }
 }

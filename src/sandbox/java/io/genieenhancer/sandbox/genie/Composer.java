@@ -114,8 +114,8 @@ final class Composer {
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
         }
-        boolean everyRow = EveryRow.applies(r, root, measures,
-                !filters.isEmpty() || !times.isEmpty() || !related.isEmpty() || !havings.isEmpty() || !grains.isEmpty());
+        boolean everyRow = EveryRow.applies(r, root, measures, filters.stream().anyMatch(f -> r.everyRow == null || !Set.of(r.everyRow).containsAll(f.tables()))
+                || !times.isEmpty() || !related.isEmpty() || !havings.isEmpty() || !grains.isEmpty());
         if (everyRow) {
             notes.add("'each " + r.everyRow.alias + "': every " + r.everyRow.alias + ", also those with no " + root.alias);
             root = r.everyRow;
@@ -379,7 +379,7 @@ final class Composer {
             return Optional.of(new Part(f.sql(), mr.measure().alias(), f.tables()));
         }
         if (what instanceof TblRef t) {
-            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN) {
+            if (agg == Agg.AVG || agg == Agg.MAX || agg == Agg.MIN || agg == Agg.MEDIAN) {
                 return numericGuess(agg, "", Optional.of(t.table()), r);
             }
             return Optional.of(count(t.table()));
@@ -392,7 +392,7 @@ final class Composer {
             if (agg == Agg.COUNT) {
                 return Optional.of(col.measurable() ? aggregate(Agg.SUM, col) : countDistinct(col));
             }
-            if ((agg == Agg.SUM || agg == Agg.AVG) && col.kind != Kind.NUMBER) {
+            if ((agg == Agg.SUM || agg == Agg.AVG || agg == Agg.MEDIAN) && col.kind != Kind.NUMBER) {
                 return Optional.of(countDistinct(col));
             }
             return Optional.of(aggregate(agg, col));
@@ -411,7 +411,7 @@ final class Composer {
         }
         if (what instanceof ExprRef e) {
             Fragment f = e.expression().expression();
-            if (agg == Agg.AVG || agg == Agg.SUM || agg == Agg.MAX || agg == Agg.MIN) { // "the average session duration"
+            if (agg == Agg.AVG || agg == Agg.SUM || agg == Agg.MAX || agg == Agg.MIN || agg == Agg.MEDIAN) { // "the average session duration"
                 String fn = agg.name();
                 return Optional.of(new Part(fn + "(" + f.sql() + ")", fn.toLowerCase(java.util.Locale.ROOT) + "_" + e.expression().alias(), f.tables()));
             }

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * "the total sales amount for each salesperson", "each doctor's number of drugs": every row of the grouped
  * table is in the answer, those with nothing to measure too (a count of 0, a sum of 0). The composer then
- * starts from the grouped table and LEFT JOINs the measured ones. Only without conditions: a filter on the
- * measured rows would drop the empty groups again, as an inner join does.
+ * starts from the grouped table and LEFT JOINs the measured ones. Only without conditions on the measured
+ * rows (a filter on them, a period) which would drop the empty groups again, as an inner join does; a filter
+ * on the grouped table itself ("each car model that has 'M5' in its VIN") keeps them.
  */
 final class EveryRow {
 

@@ -199,6 +199,16 @@ final class ListForms {
         return referrers.size() == 1 ? Optional.of(referrers.get(0)) : Optional.empty();
     }
 
+    /** "for all active merchants", "among the Gold customers": a table after "for"/"among" says which rows, it is not listed. */
+    static boolean scope(List<Item> items, int i) {
+        int j = i - 1;
+        while (j >= 0 && (items.get(j).isWord("all", "the", "our") || items.get(j).target() instanceof Knowledge.ValueT
+                || items.get(j).target() instanceof Knowledge.FilterT)) {
+            j--;
+        }
+        return j >= 0 && items.get(j).isWord("for", "among", "across");
+    }
+
     /** "merchant with ID 1": the table's key equals the number (a filter). Returns where reading continues, or -1. */
     static int withId(List<Item> items, int j, Reading r) {
         if (j + 3 >= items.size() || !(items.get(j).target() instanceof TableT t) || !items.get(j + 1).isWord("with")) {

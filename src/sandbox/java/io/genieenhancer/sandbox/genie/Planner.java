@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class Planner {
 
-    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW }
+    enum Agg { COUNT, SUM, AVG, MAX, MIN, HIGH, LOW, MEDIAN }
 
     enum Grain { DAY, WEEK, MONTH, QUARTER, YEAR }
 
@@ -216,7 +216,8 @@ final class Planner {
                 r.outputs.add(new ColRef(c));
                 r.notes.add("'" + it.word() + " " + items.get(i + 1).word() + "' in the output list -> " + c);
                 return i + 2;
-            } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())) {
+            } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())
+                    && !ListForms.scope(items, i)) { // "the median balance for all active merchants": the rows, not a column
                 r.outputs.add(new TblRef(tt.table()));
             } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
                 r.measures.add(new MeasureReq(Agg.SUM, new ColRef(c.column()))); // "revenue by region" = SUM(revenue)
@@ -836,6 +837,7 @@ final class Planner {
             case "count" -> Agg.COUNT;
             case "total", "sum" -> Agg.SUM;
             case "average", "avg", "mean" -> Agg.AVG;
+            case "median" -> Agg.MEDIAN; // MEDIAN(x) on Databricks and H2 alike
             case "maximum", "max" -> Agg.MAX;
             case "minimum", "min" -> Agg.MIN;
             case "highest", "largest", "biggest", "most" -> Agg.HIGH;

@@ -23,7 +23,7 @@ final class Text {
 
     /** Question words with a role of their own (aggregation, grouping, ranking...): never matched as a term on their own. */
     static final Set<String> KEYWORDS = Set.of(
-            "total", "sum", "number", "count", "average", "avg", "mean", "maximum", "max", "highest", "largest",
+            "total", "sum", "number", "count", "average", "avg", "mean", "median", "maximum", "max", "highest", "largest",
             "biggest", "minimum", "min", "lowest", "smallest", "fewest", "top", "bottom", "unique", "distinct",
             "monthly", "quarterly", "yearly", "annual", "annually", "daily", "weekly", "month", "quarter", "year",
             "week", "day", "greater", "exceeding", "overall", "list", "show", "last", "past", "previous");
