@@ -249,4 +249,25 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
         assertEquals(1, rows.size(), rows.toString()); // one value, not one per member
         assertEquals(0, new java.math.BigDecimal("10").compareTo(new java.math.BigDecimal(rows.get(0))), rows.toString());
     }
+
+    @Test
+    void anOutputListEndsWithItsSentenceAndDoNotIncludeIsNoAntiJoin() {
+        assertEquals(List.of("Lima|1", "Oslo|2", "Rome|2"), sorted(JOINS, "Return the city and number of members. Visits are not needed."));
+        assertEquals(List.of("Lima|1", "Oslo|2", "Rome|2"), sorted(JOINS, "How many members are there per city? Do not include visits in the query."));
+    }
+
+    @Test
+    void aValueRightBeforeATableIsThatTablesValue() {
+        SpaceConfig space = FLEET_JOINS.apply(new SpaceEdits(fleetSpace)).entityMatching(PLANNED, "route").entityMatching(DRIVEN, "route").result();
+        SandboxGenie.Answer a = SandboxGenie.answer(BenchmarkJudge.knowledge(space, fleet), "How many South trips planned are there? Ignore trips driven.", false);
+        String sql = assertInstanceOf(SandboxGenie.SqlAnswer.class, a, a.toString()).sql();
+        assertTrue(sql.contains("trips_planned.route = 'South'"), sql);
+    }
+
+    @Test
+    void aWeakDateWordNamesNoTimeColumnAndAPeriodAskedTwiceIsOneColumn() {
+        List<String> rows = w.rows(JOINS, "How many visits were there per month? Return the number of visits per month (as a date).");
+        assertEquals(6, rows.size(), rows.toString()); // the visits' months, not the members' join months
+        assertTrue(rows.stream().allMatch(r -> r.split("\\|").length == 2), rows.toString());
+    }
 }

@@ -86,7 +86,9 @@ final class Composer {
         List<Ref> grains = new ArrayList<>();
         for (Ref d : r.dims) {
             if (d instanceof GrainRef) {
-                grains.add(d);
+                if (!grains.contains(d)) { // "per month (as a date) ... per month": one column
+                    grains.add(d);
+                }
             } else if (ListForms.ownerOfListedColumns(r, d)) {
                 continue; // "for each coupon ... Return the coupon ID": the listed key, not the label too
             } else {

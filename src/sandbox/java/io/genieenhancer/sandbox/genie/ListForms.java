@@ -209,6 +209,24 @@ final class ListForms {
         return j >= 0 && items.get(j).isWord("for", "among", "across");
     }
 
+    /** "Do not include merchants in the query": which rows to leave out, said about the query, not "users without merchants". */
+    static boolean notInclude(List<Item> items, int i) {
+        return items.get(i).isWord("not", "dont") && i + 1 < items.size() && items.get(i + 1).isWord("include", "including", "count", "counting");
+    }
+
+    /** The word positions (as {@link Text#words} counts them) where a sentence after the first starts. */
+    static java.util.Set<Integer> sentenceStarts(String question) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        int words = 0;
+        for (String sentence : question.split("(?<=[.?!])\\s+")) {
+            if (words > 0) {
+                out.add(words);
+            }
+            words += Text.words(sentence).size();
+        }
+        return out;
+    }
+
     /** "merchant with ID 1": the table's key equals the number (a filter). Returns where reading continues, or -1. */
     static int withId(List<Item> items, int j, Reading r) {
         if (j + 3 >= items.size() || !(items.get(j).target() instanceof TableT t) || !items.get(j + 1).isWord("with")) {

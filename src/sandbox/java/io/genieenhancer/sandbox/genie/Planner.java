@@ -142,8 +142,8 @@ final class Planner {
                         r.mentioned.add(t);
                     }
                 });
-                if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
-                    r.dateMentions.add(c.column());
+                if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE && it.strength() > Knowledge.NAME_WORD) {
+                    r.dateMentions.add(c.column()); // "as a date" resembling snapshot_date names no time column
                 }
                 Col termDate = k.termDates.get(it.norm());
                 if (termDate != null) { // a term's own date beats a date column named elsewhere
@@ -158,7 +158,11 @@ final class Planner {
             }
         }
         int i = 0;
+        Set<Integer> sentences = ListForms.sentenceStarts(question);
         while (i < items.size()) {
+            if (returning && sentences.contains(items.get(i).start())) {
+                returning = false; // "Return the count per month. Do not include merchants.": the list ends with its sentence
+            }
             if (!returning && (items.get(i).isWord("return", "returning", "display", "showing") || ListForms.giveMe(items, i))) {
                 measuresBeforeReturn = r.measures.size();
             }
@@ -466,7 +470,7 @@ final class Planner {
      * sales": the next table named within a few words is one the rows must have nothing in (an anti-join).
      */
     private int negation(int i) {
-        if (!NEGATIONS.contains(items.get(i).norm()) || items.get(i).recognised()) {
+        if (!NEGATIONS.contains(items.get(i).norm()) || items.get(i).recognised() || ListForms.notInclude(items, i)) {
             return -1;
         }
         for (int j = i + 1; j < items.size() && j <= i + 5; j++) {

@@ -124,10 +124,19 @@ final class QuestionReader {
                 tableOf(ties.get(0).target).ifPresent(anchors::add);
             }
         }
+        // "active users": a value right before a table's name is that table's value
+        java.util.Map<Integer, Tbl> tableAt = new java.util.HashMap<>();
+        for (List<Candidate> ties : chosen) {
+            if (distinctTargets(ties) == 1 && ties.get(0).target instanceof TableT t) {
+                tableAt.put(ties.get(0).start, t.table());
+            }
+        }
         List<Item> items = new ArrayList<>();
         for (List<Candidate> ties : chosen) {
             Candidate best = ties.stream().min(Comparator
-                            .comparingInt((Candidate c) -> tableOf(c.target).map(t -> anchors.contains(t) ? 0 : 1).orElse(0))
+                            .comparingInt((Candidate c) -> c.target instanceof Knowledge.ValueT v
+                                    && tableAt.get(c.start + c.len) == v.column().table ? 0 : 1)
+                            .thenComparingInt((Candidate c) -> tableOf(c.target).map(t -> anchors.contains(t) ? 0 : 1).orElse(0))
                             .thenComparingInt(c -> -tableOf(c.target).map(t -> CatalogWords.namedIn(t, norm)).orElse(0))
                             .thenComparingInt(c -> tableOf(c.target).map(t -> t.order).orElse(0))
                             .thenComparingInt(c -> c.target instanceof ColumnT ct ? ct.column().table.columns.indexOf(ct.column()) : 0))
