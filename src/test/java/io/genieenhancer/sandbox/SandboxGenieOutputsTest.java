@@ -234,6 +234,9 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
         UnaryOperator<SpaceEdits> spend = e -> JOINS.apply(e).measure("spend", "spend", "SUM(visits.fee)");
         assertEquals(List.of("Ann|58.00", "Bob|30.00", "Cem|20.00", "Dee|8.00"),
                 w.rows(spend, "Return the member name and spend fee of members, with the highest spend first."));
+        // "sorted by lowest average fee first": the order of the average asked for, not a second average
+        List<String> rows = w.rows(JOINS, "What is the average fee per city? Sort by lowest average fee first.");
+        assertTrue(rows.stream().allMatch(r -> r.split("\\|").length == 2) && rows.get(0).startsWith("Rome"), rows.toString());
     }
 
     @Test
@@ -269,5 +272,13 @@ class SandboxGenieOutputsTest extends OnMiniWorld {
         List<String> rows = w.rows(JOINS, "How many visits were there per month? Return the number of visits per month (as a date).");
         assertEquals(6, rows.size(), rows.toString()); // the visits' months, not the members' join months
         assertTrue(rows.stream().allMatch(r -> r.split("\\|").length == 2), rows.toString());
+    }
+
+    @Test
+    void aTablesNameThenDateInAListIsThatTablesDate() {
+        // "member date": the members' default date (two date columns, one named the default), not the member's name
+        UnaryOperator<SpaceEdits> dated = e -> JOINS.apply(e).instruction("Use members.join_date as the default date for members.");
+        List<String> rows = w.rows(dated, "Return the visit id and member date of visits with a visit id over 10.");
+        assertEquals(List.of("11|2024-01-10", "12|2024-05-28"), rows.stream().sorted().toList());
     }
 }

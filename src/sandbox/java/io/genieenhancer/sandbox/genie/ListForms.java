@@ -171,11 +171,15 @@ final class ListForms {
         Item it = items.get(i);
         boolean high = it.isWord("longest", "highest", "largest", "biggest", "most", "latest", "newest");
         boolean low = it.isWord("shortest", "lowest", "smallest", "least", "fewest", "earliest", "oldest");
-        if (!(high || low) || i + 2 >= items.size() || !items.get(i + 1).recognised() || !items.get(i + 2).isWord("first")) {
+        int noun = i + 1;
+        while (noun < items.size() && items.get(noun).isWord("average", "total", "mean", "median")) {
+            noun++; // "the lowest average PASI score first": the measure already read
+        }
+        if (!(high || low) || noun + 1 >= items.size() || !items.get(noun).recognised() || !items.get(noun + 1).isWord("first")) {
             return -1;
         }
         r.orderDescending = high;
-        return i + 3;
+        return noun + 2;
     }
 
     /** "revenue amount": a column right after a measure whose SQL uses it is that measure's noun, not one more column. */
@@ -225,6 +229,41 @@ final class ListForms {
             words += Text.words(sentence).size();
         }
         return out;
+    }
+
+    /**
+     * In an output list, "treatment start date" / "adverse event date": a table's name, maybe a word, then
+     * "date" is that table's date column whose name holds the word (start_dt), else its default or only date
+     * column. Returns where reading continues, or -1.
+     */
+    static int tableDate(List<Item> items, int i, Knowledge k, Reading r) {
+        if (!(items.get(i).target() instanceof TableT t) || i + 1 >= items.size()) {
+            return -1;
+        }
+        List<Col> dates = t.table().dateColumns();
+        int j = i + 1;
+        Optional<Col> col = Optional.empty();
+        if (isDateWord(items.get(j))) {
+            col = Optional.ofNullable(k.defaultDates.get(t.table())).or(() -> dates.size() == 1 ? Optional.of(dates.get(0)) : Optional.empty());
+        } else if (j + 1 < items.size() && weak(items.get(j)) && isDateWord(items.get(j + 1))) {
+            String word = items.get(j).norm();
+            col = dates.stream().filter(c -> c.nameWords.contains(word)).findFirst();
+            j++;
+        }
+        if (col.isEmpty()) {
+            return -1;
+        }
+        r.outputs.add(new ColRef(col.get()));
+        r.notes.add("'" + items.get(i).word() + " ... " + items.get(j).word() + "' in the output list -> " + col.get());
+        return j + 1;
+    }
+
+    private static boolean weak(Item it) {
+        return !it.recognised() || it.strength() <= Knowledge.NAME_WORD;
+    }
+
+    private static boolean isDateWord(Item it) {
+        return weak(it) && (it.norm().equals("date") || it.norm().equals("dates"));
     }
 
     /** "merchant with ID 1": the table's key equals the number (a filter). Returns where reading continues, or -1. */

@@ -188,6 +188,10 @@ final class Planner {
 
     private int step(int i) {
         Item it = items.get(i);
+        int dated = returning ? ListForms.tableDate(items, i, k, r) : -1;
+        if (dated > 0) { // "the treatment start date", "the adverse event date"
+            return dated;
+        }
         Optional<Col> elided = returning ? ListForms.elided(items, i) : Optional.empty();
         if (elided.isPresent()) { // "first and last name": first_name
             r.outputs.add(new ColRef(elided.get()));
