@@ -71,7 +71,7 @@ class SandboxGenieGrammarTest extends OnMiniWorld {
 
     @Test
     void anOutputListNamesTheColumnsToReturn() {
-        assertEquals(List.of("1|Ann|6", "2|Bob|3", "3|Cem|2", "4|Dee|1"),
+        assertEquals(List.of("1|Ann|6", "2|Bob|3", "3|Cem|2", "4|Dee|1", "5|Eve|0"), // each member: Eve has none
                 sorted("Return the id, name and number of visits of each member."));
         assertEquals(List.of("Oslo|1|1", "Oslo|2|1", "Rome|1|1", "Rome|2|1", "Lima|3|1").stream().sorted().toList(),
                 sorted("How many members are there by city and tier level?"));

@@ -38,7 +38,7 @@ import java.util.Set;
 final class Composer {
 
     /** A piece of the query. {@code countOf} marks a row count, rendered once the joins are known. */
-    private record Part(String sql, String alias, Set<Tbl> tables, Tbl countOf, Set<Col> columns) {
+    record Part(String sql, String alias, Set<Tbl> tables, Tbl countOf, Set<Col> columns) {
         Part(String sql, String alias, Set<Tbl> tables) {
             this(sql, alias, tables, null, Set.of());
         }
@@ -68,7 +68,9 @@ final class Composer {
         List<Part> dims = new ArrayList<>();
         List<Part> outputs = new ArrayList<>();
         for (Ref o : r.outputs) {
-            dimension(o, r).ifPresent(outputs::add);
+            if (!ListForms.ownerOfListedColumns(r, o)) {
+                dimension(o, r).ifPresent(outputs::add);
+            }
         }
         // an output list that names the subject's columns replaces the subject's default label
         boolean subjectListed = r.subject instanceof TblRef st && outputs.stream().anyMatch(o -> o.tables().equals(Set.of(st.table())));
@@ -84,7 +86,11 @@ final class Composer {
         List<Ref> grains = new ArrayList<>();
         for (Ref d : r.dims) {
             if (d instanceof GrainRef) {
-                grains.add(d);
+                if (!grains.contains(d)) { // "per month (as a date) ... per month": one column
+                    grains.add(d);
+                }
+            } else if (ListForms.ownerOfListedColumns(r, d)) {
+                continue; // "for each coupon ... Return the coupon ID": the listed key, not the label too
             } else {
                 dimension(d, r).ifPresent(dims::add);
             }
@@ -117,11 +123,18 @@ final class Composer {
         if (root == null) {
             return new Composed(Optional.empty(), "", notes, false);
         }
+        boolean everyRow = EveryRow.applies(r, root, measures, filters.stream().anyMatch(f -> r.everyRow == null || !Set.of(r.everyRow).containsAll(f.tables()))
+                || !times.isEmpty() || !related.isEmpty() || !havings.isEmpty() || !grains.isEmpty());
+        if (everyRow) {
+            notes.add("'each " + r.everyRow.alias + "': every " + r.everyRow.alias + ", also those with no " + root.alias);
+            root = r.everyRow;
+        }
+        final Tbl from = root; // the FROM table, settled: read by the lambdas below
         for (RelatedF a : related) {
             // "users who did not get a notification within a year of signing up": conditions on the related
             // rows belong inside the [NOT] EXISTS, not to the outer rows
             List<Part> inside = a.table() == root ? List.of() : filters.stream()
-                    .filter(p -> p.tables().contains(a.table()) && Set.of(root, a.table()).containsAll(p.tables())).toList();
+                    .filter(p -> p.tables().contains(a.table()) && Set.of(from, a.table()).containsAll(p.tables())).toList();
             filters.removeAll(inside);
             relatedRows(root, a, inside).ifPresent(filters::add);
         }
@@ -129,7 +142,7 @@ final class Composer {
         List<Part> partConditions = new ArrayList<>();
         if ((!times.isEmpty() || !grains.isEmpty() || weekends || weekendCount)) {
             // the event a time phrase names ("treatments that ended in 2022") beats the query's time column
-            Optional<Col> timeCol = times.stream().flatMap(t -> t.column().stream()).findFirst().or(() -> timeColumn(root, r));
+            Optional<Col> timeCol = times.stream().flatMap(t -> t.column().stream()).findFirst().or(() -> timeColumn(from, r));
             if (timeCol.isEmpty()) {
                 notes.add("no date column reachable from " + root.identifier + "; time phrases ignored");
             } else {
@@ -234,15 +247,20 @@ final class Composer {
         }
         Set<String> aliases = new LinkedHashSet<>();
         String orderAlias = null;
+        String secondAlias = null;
         String firstMeasure = null;
         for (Part m : measures) {
             String sql = m.countOf() == null ? m.sql()
                     : hasJoins ? "COUNT(DISTINCT " + m.countOf().primaryKey().ref() + ")" : "COUNT(*)";
+            sql = everyRow ? EveryRow.zeroIfNone(sql) : sql;
             String alias = m.alias();
             for (int n = 2; !aliases.add(alias); n++) {
                 alias = m.alias() + "_" + n;
             }
             select.add(sql + " AS " + alias);
+            if (orderAlias != null && secondAlias == null) {
+                secondAlias = alias;
+            }
             if (orderAlias == null) {
                 orderAlias = alias;
                 firstMeasure = sql;
@@ -283,7 +301,7 @@ final class Composer {
         }
         sql.append(String.join(", ", select));
         sql.append("\nFROM ").append(root.identifier).append(" AS ").append(root.alias);
-        sql.append(joins(steps)).append(where(filters));
+        sql.append(everyRow ? EveryRow.leftJoins(steps) : joins(steps)).append(where(filters));
         if ((!measures.isEmpty() || !having.isEmpty()) && !groupBy.isEmpty()) {
             sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
         }
@@ -293,6 +311,9 @@ final class Composer {
         if (r.limit != null || ranking) {
             if (orderAlias != null) {
                 sql.append("\nORDER BY ").append(orderAlias).append(r.descending ? " DESC" : " ASC");
+                if (r.rankedByTwo && secondAlias != null) { // "by number of treatments and average amount"
+                    sql.append(", ").append(secondAlias).append(r.descending ? " DESC" : " ASC");
+                }
             }
             sql.append("\nLIMIT ").append(r.limit != null ? r.limit : 1);
         } else if (r.orderDescending != null && (orderAlias != null || !dims.isEmpty())) {
@@ -350,11 +371,22 @@ final class Composer {
     private static List<Part> dedupe(List<Part> parts) {
         List<Part> out = new ArrayList<>();
         for (Part p : parts) {
-            if (out.stream().noneMatch(o -> o.sql().equals(p.sql()) && o.countOf() == p.countOf())) {
+            if (out.stream().noneMatch(o -> (o.sql().equals(p.sql()) && o.countOf() == p.countOf()) || countsRowsOf(o, p.countOf())
+                    || countsRowsOf(p, o.countOf()))) {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /** "number of sales" next to a measure defined as COUNT(sales.id): the same count, asked for twice. */
+    private static boolean countsRowsOf(Part p, Tbl t) {
+        if (t == null || p.countOf() != null || !p.tables().equals(Set.of(t))) {
+            return false;
+        }
+        String sql = p.sql().replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        String key = t.primaryKey().ref().toLowerCase(java.util.Locale.ROOT);
+        return sql.equals("count(*)") || sql.equals("count(" + key + ")") || sql.equals("count(distinct" + key + ")");
     }
 
     private static String wrap(String condition) {
@@ -395,6 +427,9 @@ final class Composer {
         }
         if (what instanceof ColRef c) {
             Col col = c.col();
+            if ((agg == Agg.COUNT || agg == Agg.SUM) && col == col.table.primaryKey()) {
+                return Optional.of(count(col.table)); // "the total transaction count" named by the key: count the rows
+            }
             if (agg == Agg.COUNT) {
                 return Optional.of(col.measurable() ? aggregate(Agg.SUM, col) : countDistinct(col));
             }
@@ -417,6 +452,10 @@ final class Composer {
         }
         if (what instanceof ExprRef e) {
             Fragment f = e.expression().expression();
+            if (agg == Agg.AVG || agg == Agg.SUM || agg == Agg.MAX || agg == Agg.MIN || agg == Agg.MEDIAN) { // "the average session duration"
+                String fn = agg.name();
+                return Optional.of(new Part(fn + "(" + f.sql() + ")", fn.toLowerCase(java.util.Locale.ROOT) + "_" + e.expression().alias(), f.tables()));
+            }
             return Optional.of(new Part(f.sql(), e.expression().alias(), f.tables()));
         }
         if (what instanceof DiffRef d) {

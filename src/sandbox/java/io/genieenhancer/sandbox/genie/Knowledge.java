@@ -41,6 +41,9 @@ public final class Knowledge {
     static final int MAX_VALUES = 1024;
     static final int MAX_VALUE_CHARS = 127;
 
+    /** Nouns that, after a table's name, still mean the table ("sales records", "payments table"). */
+    static final List<String> TABLE_NOUNS = List.of("record", "table", "row", "entry");
+
     private static final Pattern KEY_LIKE = Pattern.compile("(.*_)?(id|key|sku|cd|code|no|nbr|num)$");
 
     // ------------------------------------------------------------------------------------ model
@@ -123,7 +126,7 @@ public final class Knowledge {
         }
 
         boolean measurable() {
-            return kind == Kind.NUMBER && !keyLike;
+            return kind == Kind.NUMBER && !keyLike && this != table.primaryKey(); // a txid or uid is not a quantity
         }
 
         @Override
@@ -268,6 +271,11 @@ public final class Knowledge {
         }
         for (Tbl t : tables) {
             entries.add(new Entry(t.nameWords, new TableT(t), NAME, "table name"));
+            for (String noun : TABLE_NOUNS) { // "sales records", "the sales table": the table itself, not a description's "record"
+                List<String> phrase = new ArrayList<>(t.nameWords);
+                phrase.add(noun);
+                entries.add(new Entry(phrase, new TableT(t), NAME, "table name"));
+            }
             for (Col c : t.columns) {
                 entries.add(new Entry(c.nameWords, new ColumnT(c), NAME, "column name"));
                 for (String s : c.synonyms) {

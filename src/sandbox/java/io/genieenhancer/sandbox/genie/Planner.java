@@ -122,6 +122,10 @@ final class Planner {
         Grain change;
         /** "the highest total of any customer": the measure is taken per row of this table, then its MAX/MIN. */
         Tbl perAny;
+        /** "for each salesperson": every row of this grouped table is answered, also those with nothing measured. */
+        Tbl everyRow;
+        /** "top 5 drugs by number of treatments and average amount": ties of the first measure go by the second. */
+        boolean rankedByTwo;
         final Set<Tbl> mentioned = new LinkedHashSet<>();
         final List<Col> dateMentions = new ArrayList<>();
         final List<String> unknown = new ArrayList<>();
@@ -159,8 +163,8 @@ final class Planner {
                         r.mentioned.add(t);
                     }
                 });
-                if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE) {
-                    r.dateMentions.add(c.column());
+                if (it.target() instanceof ColumnT c && c.column().kind == Kind.DATE && it.strength() > Knowledge.NAME_WORD) {
+                    r.dateMentions.add(c.column()); // "as a date" resembling snapshot_date names no time column
                 }
                 Col termDate = k.termDates.get(it.norm());
                 if (termDate != null) { // a term's own date beats a date column named elsewhere
@@ -176,7 +180,7 @@ final class Planner {
         }
         int i = 0;
         while (i < items.size()) {
-            if (!returning && items.get(i).isWord("return", "returning", "display", "showing")) {
+            if (!returning && (items.get(i).isWord("return", "returning", "display", "showing") || ListForms.giveMe(items, i))) {
                 measuresBeforeReturn = r.measures.size();
             }
             i = step(i);
@@ -186,7 +190,10 @@ final class Planner {
             // "How many X were sold? Return the number of sales and total revenue": the list says what to measure
             List<MeasureReq> listed = new ArrayList<>(r.measures.subList(measuresBeforeReturn, r.measures.size()));
             List<MeasureReq> asked = r.measures.subList(0, measuresBeforeReturn);
-            List<MeasureReq> kept = new ArrayList<>(asked.stream().filter(listed::contains).toList());
+            if (!asked.isEmpty()) { // "What is the TUC ...? Return the total count": the count asked for, not a new one
+                listed.removeIf(m -> m.agg() == Agg.COUNT && m.what() instanceof UnknownRef u && u.words().isBlank() && u.hint().isEmpty());
+            }
+            List<MeasureReq> kept = new ArrayList<>(asked.stream().filter(m -> listed.isEmpty() || listed.contains(m)).toList());
             listed.removeAll(kept);
             kept.addAll(listed);
             r.measures.clear();
@@ -206,16 +213,33 @@ final class Planner {
         if (text > 0) {
             return text;
         }
+        int dated = returning ? ListForms.tableDate(items, i, k, r) : -1;
+        if (dated > 0) { // "the treatment start date", "the adverse event date"
+            return dated;
+        }
+        Optional<Col> elided = returning ? ListForms.elided(items, i) : Optional.empty();
+        if (elided.isPresent()) { // "first and last name": first_name
+            r.outputs.add(new ColRef(elided.get()));
+            return i + 2;
+        }
+        int withId = ListForms.withId(items, i, r);
+        if (withId > 0) { // "merchant with ID 1"
+            return withId;
+        }
         if (it.recognised()) {
             Target t = it.target();
             if (t instanceof ValueT v) {
                 r.filters.add(new ValueF(v.column(), v.value()));
             } else if (t instanceof FilterT f) {
                 r.filters.add(new SnippetF(f));
+                TermForms.measureOf(k, it).ifPresent(m -> r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m))));
             } else if (t instanceof MeasureT m) {
                 r.measures.add(new MeasureReq(Agg.SUM, new MeasureRef(m)));
+                TermForms.filterOf(k, it).ifPresent(f -> r.filters.add(new SnippetF(f)));
             } else if (t instanceof ExpressionT e) {
                 r.dims.add(new ExprRef(e));
+            } else if (t instanceof ColumnT c && returning && ListForms.headOfMeasure(items, i, c.column())) {
+                r.notes.add("'" + it.word() + "' after a measure that sums it names that measure, not a column");
             } else if (t instanceof ColumnT c && returning) {
                 outputColumn(it, c.column()).ifPresent(col -> r.outputs.add(new ColRef(col))); // "Return the make, model and price"
             } else if (t instanceof TableT tt && returning && i + 1 < items.size() && items.get(i + 1).end() == items.get(i + 1).start() + 1
@@ -225,7 +249,8 @@ final class Planner {
                 r.outputs.add(new ColRef(c));
                 r.notes.add("'" + it.word() + " " + items.get(i + 1).word() + "' in the output list -> " + c);
                 return i + 2;
-            } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())) {
+            } else if (t instanceof TableT tt && returning && !(r.subject instanceof TblRef st && st.table() == tt.table())
+                    && !ListForms.scope(items, i)) { // "the median balance for all active merchants": the rows, not a column
                 r.outputs.add(new TblRef(tt.table()));
             } else if (t instanceof ColumnT c && c.column().measurable() && r.measures.isEmpty() && !followedByComparison(i)) {
                 r.measures.add(new MeasureReq(Agg.SUM, new ColRef(c.column()))); // "revenue by region" = SUM(revenue)
@@ -236,6 +261,10 @@ final class Planner {
         if (w.equals("return") || w.equals("returning") || w.equals("output") || w.equals("display") || w.equals("showing")) {
             returning = true; // from here on, named columns are the output list
             return i + 1;
+        }
+        if (ListForms.giveMe(items, i)) {
+            returning = true; // "Give me the description, treatment id and name"
+            return i + 2;
         }
         if (returning && isIdOrName(w)) {
             Optional<Tbl> t = outputTable();
@@ -262,9 +291,21 @@ final class Planner {
         if (negation > 0) {
             return negation;
         }
+        int aside = ListForms.aside(items, i);
+        if (aside > 0) {
+            return aside;
+        }
+        int joining = ListForms.joining(items, i, r);
+        if (joining > 0) {
+            return joining;
+        }
         int related = related(i);
         if (related > 0) {
             return related;
+        }
+        int firstLast = ListForms.superlativeFirst(items, i, r);
+        if (firstLast > 0) { // "with the longest duration first"
+            return firstLast;
         }
         int order = ordering(i);
         if (order > 0) {
@@ -324,14 +365,18 @@ final class Planner {
         }
         if ((agg == Agg.HIGH || agg == Agg.LOW) && i + 1 < items.size() && items.get(i + 1).isWord(FREQUENT)) {
             // "the most frequently used codes", "the most common statuses": count the rows of each
-            int after = skipWords(i + 2, FREQUENT);
-            after = skipWords(after, "used", "bought", "sold", "ordered", "chosen", "seen", "visited", "made");
+            int verb = skipWords(i + 2, FREQUENT);
+            int after = skipWords(verb, "used", "bought", "sold", "ordered", "chosen", "seen", "visited", "made");
             Slot s = slot(after, false);
             if (s.ref != null && !(s.ref instanceof UnknownRef)) {
                 if (r.subject == null) {
                     r.subject = s.ref;
                 }
-                r.measures.add(new MeasureReq(Agg.COUNT, new UnknownRef("", QuestionReader.tableOf(targetOf(s.ref)))));
+                Optional<Tbl> counted = QuestionReader.tableOf(targetOf(s.ref));
+                if (after > verb) { // "the most frequently used coupon codes": count the rows that use a coupon
+                    counted = counted.map(t -> ListForms.onlyReferrer(k, t).orElse(t));
+                }
+                r.measures.add(new MeasureReq(Agg.COUNT, new UnknownRef("", counted)));
                 r.rankByHighLow = true;
                 r.descending = agg == Agg.HIGH;
                 return s.next;
@@ -374,14 +419,21 @@ final class Planner {
                     r.rankByHighLow = true;
                     r.descending = agg == Agg.HIGH;
                 }
-            } else if (agg == Agg.COUNT && !partCounts.countsTheSameRows(after)) {
+            } else if (agg == Agg.COUNT && !partCounts.countsTheSameRows(after)
+                    && r.measures.stream().noneMatch(m -> m.agg() == Agg.COUNT)) {
+                // a bare "count" after a count ("the most common X and their counts") is that count
                 r.measures.add(new MeasureReq(agg, new UnknownRef("", Optional.empty())));
             }
             return Math.max(s.next, after);
         }
-        if (isGroupWord(i)) {
+        if (isGroupWord(i) && !ListForms.byManner(items, i)) {
             int after = i + groupLength(i);
+            int notGrouped = ListForms.notAGrouping(items, i, after, r);
+            if (notGrouped > 0) { // "per treatment" of a treatment measure, "across all X", "sent by users", "by merchant with ID 1"
+                return notGrouped;
+            }
             if (after < items.size() && aggAt(skipArticles(after)) != null) {
+                r.rankedByTwo |= r.limit != null && ListForms.secondMeasureFollows(items, skipArticles(after));
                 return skipArticles(after); // "by number of orders": the measure reads itself next
             }
             int relBefore = r.filters.size();
@@ -397,7 +449,11 @@ final class Planner {
                 if (s.filterOnly) {
                     return s.next; // "placed by Gold customers": an agent, not a grouping
                 }
+                if (ListForms.perOwnRow(items, i, s.ref, r)) {
+                    return s.next; // "average drug amount per treatment": the measure's own rows, not a grouping
+                }
                 addDimension(s.ref);
+                ListForms.everyRow(items, i, s.ref, r);
                 // "by city and tier": a second dimension
                 int next = s.next;
                 while (next < items.size() && items.get(next).isWord("and")) {
@@ -467,7 +523,7 @@ final class Planner {
      * sales": the next table named within a few words is one the rows must have nothing in (an anti-join).
      */
     private int negation(int i) {
-        if (!NEGATIONS.contains(items.get(i).norm()) || items.get(i).recognised()) {
+        if (!NEGATIONS.contains(items.get(i).norm()) || items.get(i).recognised() || ListForms.notInclude(items, i)) {
             return -1;
         }
         for (int j = i + 1; j < items.size() && j <= i + 5; j++) {
@@ -532,15 +588,15 @@ final class Planner {
      * exists, is that table's key ("car id" -> cars.id, not sales.car_id).
      */
     private Optional<Col> outputColumn(Item it, Col c) {
-        if (it.strength() < Knowledge.COLUMN_DESCRIPTION) {
-            r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column");
-            return Optional.empty();
-        }
         if (isIdOrName(it.norm())) {
             Optional<Tbl> t = outputTable();
-            if (t.isPresent() && t.get() != c.table) {
+            if (t.isPresent() && (t.get() != c.table || it.strength() < Knowledge.COLUMN_DESCRIPTION)) { // "names" -> the label
                 return Optional.of(isId(it.norm()) ? t.get().primaryKey() : t.get().label());
             }
+        }
+        if (it.strength() < Knowledge.COLUMN_DESCRIPTION || (it.strength() == Knowledge.COLUMN_DESCRIPTION && it.end() - it.start() == 1)) {
+            r.notes.add("'" + it.word() + "' only resembles " + c + "; not an output column"); // "value" in a description
+            return Optional.empty();
         }
         if (c.name.endsWith("_id")) {
             String thing = Text.singular(c.name.substring(0, c.name.length() - 3));
@@ -563,7 +619,7 @@ final class Planner {
                 return Optional.of(t.table());
             }
         }
-        return r.mentioned.stream().findFirst();
+        return ListForms.lastListedTable(r).or(() -> r.mentioned.stream().findFirst());
     }
 
     /**
@@ -761,7 +817,8 @@ final class Planner {
                 if (t instanceof TableT tt) {
                     // "customer segment": a table named right before one of its columns means the column
                     if (j + 1 < items.size() && items.get(j + 1).recognised()
-                            && (items.get(j + 1).target() instanceof ColumnT || items.get(j + 1).target() instanceof ExpressionT)) {
+                            && ((items.get(j + 1).target() instanceof ColumnT nc && nc.column().table == tt.table())
+                                || items.get(j + 1).target() instanceof ExpressionT)) {
                         return new Slot(ref(items.get(j + 1).target()), j + 2, false);
                     }
                     if (measureSlot && j + 1 < items.size() && isUnknownWord(items.get(j + 1))) {
@@ -866,7 +923,7 @@ final class Planner {
             case "count" -> Agg.COUNT;
             case "total", "sum" -> Agg.SUM;
             case "average", "avg", "mean" -> Agg.AVG;
-            case "median" -> Agg.MEDIAN;
+            case "median" -> Agg.MEDIAN; // MEDIAN(x) on Databricks and H2 alike
             case "maximum", "max" -> Agg.MAX;
             case "minimum", "min" -> Agg.MIN;
             case "highest", "largest", "biggest", "most" -> Agg.HIGH;

@@ -16,14 +16,14 @@ import java.util.Set;
 /**
  * Step 1 of answering: finds which words of the question the space's knowledge recognises.
  *
- * <p>Every run of 1-5 words is looked up (exact phrases: synonyms, names, snippet names, instruction
+ * <p>Every run of 1-6 words is looked up (exact phrases: synonyms, names, snippet names, instruction
  * terms, entity values; contained phrases: descriptions; single words of names). Runs are then chosen
  * longest first, strongest first, left to right, without overlap. When two targets tie for the same
  * words, the one in a table the question already names wins, then the earlier table and column.
  */
 final class QuestionReader {
 
-    static final int MAX_PHRASE = 5;
+    static final int MAX_PHRASE = 6;
 
     /** One position of the read question: a recognised phrase (target set) or a single plain word. */
     record Item(int start, int end, Target target, String source, String word, String norm, int strength) {
@@ -54,6 +54,7 @@ final class QuestionReader {
         List<String> raw = Text.words(question);
         List<String> norm = raw.stream().map(Text::singular).toList();
         List<Candidate> all = new ArrayList<>();
+        Set<String> nameWords = CatalogWords.nameWords(k);
         for (int i = 0; i < norm.size(); i++) {
             for (int len = 1; len <= MAX_PHRASE && i + len <= norm.size(); len++) {
                 List<String> phrase = norm.subList(i, i + len);
@@ -74,15 +75,21 @@ final class QuestionReader {
                 if (onlyKeywords || withNumber || stopEdge) {
                     continue; // "total", "year" ... in a description or a column name are not a reference
                 }
+                // one word the catalog uses in its names ("first", "made", "amount") refers to those names, not to a description holding it
+                boolean describes = !(len == 1 && nameWords.contains(phrase.get(0)));
+                if (len == 1 && Text.ORDINALS.contains(phrase.get(0))) {
+                    continue; // "first" is an ordinal ("the first quarter"), not a word of first_name
+                }
                 for (Tbl t : k.tables) {
-                    if (Text.containsRun(t.descriptionWords, phrase)) {
+                    if (describes && Text.containsRun(t.descriptionWords, phrase)) {
                         all.add(new Candidate(i, len, new TableT(t), Knowledge.TABLE_DESCRIPTION, "table description"));
                     }
-                    if (len == 1 && phrase.get(0).length() >= 3 && t.nameWords.size() > 1 && t.nameWords.contains(phrase.get(0))) {
+                    if (len == 1 && phrase.get(0).length() >= 3 && t.nameWords.size() > 1 && t.nameWords.contains(phrase.get(0))
+                            && !Text.isParticiple(phrase.get(0))) { // "made" alone is a verb, not payments_made
                         all.add(new Candidate(i, len, new TableT(t), Knowledge.NAME_WORD, "word of a table name"));
                     }
                     for (Col c : t.columns) {
-                        if (Text.containsRun(c.descriptionWords, phrase)) {
+                        if (describes && Text.containsRun(c.descriptionWords, phrase)) {
                             all.add(new Candidate(i, len, new ColumnT(c), Knowledge.COLUMN_DESCRIPTION, "column description"));
                         }
                         if (len == 1 && phrase.get(0).length() >= 3 && c.nameWords.size() > 1 && c.nameWords.contains(phrase.get(0))) {
@@ -117,10 +124,20 @@ final class QuestionReader {
                 tableOf(ties.get(0).target).ifPresent(anchors::add);
             }
         }
+        // "active users": a value right before a table's name is that table's value
+        java.util.Map<Integer, Tbl> tableAt = new java.util.HashMap<>();
+        for (List<Candidate> ties : chosen) {
+            if (distinctTargets(ties) == 1 && ties.get(0).target instanceof TableT t) {
+                tableAt.put(ties.get(0).start, t.table());
+            }
+        }
         List<Item> items = new ArrayList<>();
         for (List<Candidate> ties : chosen) {
             Candidate best = ties.stream().min(Comparator
-                            .comparingInt((Candidate c) -> tableOf(c.target).map(t -> anchors.contains(t) ? 0 : 1).orElse(0))
+                            .comparingInt((Candidate c) -> c.target instanceof Knowledge.ValueT v
+                                    && tableAt.get(c.start + c.len) == v.column().table ? 0 : 1)
+                            .thenComparingInt((Candidate c) -> tableOf(c.target).map(t -> anchors.contains(t) ? 0 : 1).orElse(0))
+                            .thenComparingInt(c -> -tableOf(c.target).map(t -> CatalogWords.namedIn(t, norm)).orElse(0))
                             .thenComparingInt(c -> tableOf(c.target).map(t -> t.order).orElse(0))
                             .thenComparingInt(c -> c.target instanceof ColumnT ct ? ct.column().table.columns.indexOf(ct.column()) : 0))
                     .orElseThrow();

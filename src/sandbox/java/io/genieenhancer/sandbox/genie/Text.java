@@ -122,6 +122,16 @@ final class Text {
         return norm(identifier.replace('_', ' '));
     }
 
+    /** Irregular past participles; regular ones end in "ed". */
+    private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("made", "sent", "paid", "sold", "done", "given", "taken",
+            "bought", "built", "held", "kept", "lost", "won", "spent", "written", "seen", "shown", "known", "driven",
+            "chosen", "drawn", "grown", "flown", "begun", "brought", "caught", "taught", "found", "told", "got", "gotten");
+
+    /** A past participle ("received", "made"): in a table's name it qualifies the rows, it does not name them on its own. */
+    static boolean isParticiple(String normWord) {
+        return (normWord.length() > 4 && normWord.endsWith("ed")) || IRREGULAR_PARTICIPLES.contains(normWord);
+    }
+
     static boolean isStop(String normWord) {
         return STOPWORDS.contains(normWord);
     }
