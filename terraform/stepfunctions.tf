@@ -16,8 +16,10 @@ locals {
       lock_ttl_seconds          = var.lock_ttl_seconds
       evaluation_poll_seconds   = var.evaluation_poll_seconds
       execution_timeout_seconds = var.execution_timeout_seconds
-      max_transient_retries     = var.max_transient_retries
-      question_concurrency      = var.question_concurrency
+      # Step Functions ends an execution at 25,000 history events; the run stops itself here, with room to clean up
+      history_budget        = 24000
+      max_transient_retries = var.max_transient_retries
+      question_concurrency  = var.question_concurrency
     }
   ))
 }

@@ -27,7 +27,9 @@ export const MACHINE_ERRORS = ['UnexpectedFunctionResult', 'RollbackFailed', 'Hi
  * Wait, Task (5 events) and Choice; per iteration: about 16 states, 6 of them Lambda tasks, and the Distributed
  * Map's own events (its questions run in child executions, each with its own history). The estimate errs high.
  */
-export const HISTORY = { limit: 25000, budget: 24000, start: 120, perPoll: 15, perIteration: 90 };
+export const HISTORY = { limit: 25000, start: 120, perPoll: 15, perIteration: 90 };
+// The budget itself is the template's history_budget (24,000 from Terraform): the local interpreter keeps no
+// history and skips waits, so a poll loop there spins where AWS waits 30 s, and local runs lift the budget.
 
 const ids = { 'spaceId.$': '$.run.spaceId', 'runId.$': '$.run.runId' };
 const iteration = { 'iteration.$': '$.loop.iteration' };
@@ -150,6 +152,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
             lockTtlSeconds: tfNumber('lock_ttl_seconds'),
             evaluationPollSeconds: tfNumber('evaluation_poll_seconds'),
             maxTransientRetries: tfNumber('max_transient_retries'),
+            historyBudget: tfNumber('history_budget'),
           },
           'request.$': '$.request',
           'trigger.$': '$.trigger',
@@ -258,7 +261,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
         fn: 'pollEvaluation', payload: { ...ids, ...iteration, 'handle.$': '$.start.result.handle' }, result: '$.poll', onError: 'BeginCleanup',
       }, [
         when(isTrue('$.poll.result.done'), 'EvaluationDone'),
-        when({ Variable: '$.history.events', NumericGreaterThanEquals: HISTORY.budget }, 'HistoryBudgetExhausted'),
+        when({ Variable: '$.history.events', NumericGreaterThanEqualsPath: '$.run.historyBudget' }, 'HistoryBudgetExhausted'),
       ], 'WaitForEvaluation'),
       HistoryBudgetExhausted: raise(machineError('HistoryBudgetExhausted'), `States.Format('the run has spent about {} of the ${HISTORY.limit} history events Step Functions allows one execution; stopped while the cleanup and the report still fit', $.history.events)`, 'BeginCleanup'),
       EvaluationDone: choice([
@@ -283,7 +286,7 @@ export function enhancementRun(errorCodes, contract = readRunContract()) {
         when({ Variable: '$.loop.baselineScore', NumericGreaterThanEqualsPath: '$.run.targetScore' }, 'OutcomeTargetMet'),
       ], 'IterationsLeft'),
       IterationsLeft: choice([
-        when({ Variable: '$.history.events', NumericGreaterThanEquals: HISTORY.budget - HISTORY.perIteration }, 'HistoryBudgetExhausted'),
+        when({ Variable: '$.history.events', NumericGreaterThanEqualsPath: '$.run.historyBudget' }, 'HistoryBudgetExhausted'),
         when({ Variable: '$.loop.iteration', NumericLessThanPath: '$.run.maxIterations' }, 'NextIteration'),
       ], 'OutcomeMaxIterations'),
       NextIteration: {

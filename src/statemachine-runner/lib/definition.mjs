@@ -38,6 +38,7 @@ export function defaultVars() {
     lock_ttl_seconds: 21600,
     evaluation_poll_seconds: 30,
     execution_timeout_seconds: 86400,
+    history_budget: 24000,
     max_transient_retries: 8,
     question_concurrency: 1,
   };

@@ -30,7 +30,7 @@ describe('the generated template', () => {
   test('keeps the templatefile() placeholders Terraform fills in', () => {
     const names = new Set([...readFileSync(TEMPLATE_PATH, 'utf8').matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]));
     for (const name of ['default_max_iterations', 'default_target_score', 'default_strategy', 'default_evaluator', 'default_tolerance',
-      'lock_ttl_seconds', 'evaluation_poll_seconds', 'execution_timeout_seconds', 'max_transient_retries', 'question_concurrency',
+      'lock_ttl_seconds', 'evaluation_poll_seconds', 'execution_timeout_seconds', 'history_budget', 'max_transient_retries', 'question_concurrency',
       'function_arn_acquireLock', 'function_arn_finish']) {
       assert.ok(names.has(name), `\${${name}} is missing`);
     }

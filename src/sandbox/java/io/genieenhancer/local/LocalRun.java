@@ -73,7 +73,10 @@ public final class LocalRun {
             host.onCall(new Progress(out)::print);
             LocalStateMachine.Execution execution = new LocalStateMachine().run(host, runId, input, options.realWaits(),
                     Map.of("question_concurrency", String.valueOf(options.questionConcurrency()),
-                            "evaluation_poll_seconds", String.valueOf(options.evaluationPollSeconds())));
+                            "evaluation_poll_seconds", String.valueOf(options.evaluationPollSeconds()),
+                            // the local interpreter keeps no history, and with 0 s between polls its poll loop spins
+                            // where AWS waits: the history estimate would count nothing real
+                            "history_budget", String.valueOf(Integer.MAX_VALUE)));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             Optional<RunReport> report = store.get(RunKeys.report(spaceId, runId, "json"))
                     .map(c -> Json.read(c.content(), RunReport.class));
