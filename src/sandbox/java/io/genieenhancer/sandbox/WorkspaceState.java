@@ -312,7 +312,16 @@ public final class WorkspaceState {
 
     private Message ask(Conversation c, String content, Instant now) {
         Version v = effectiveVersion();
-        SandboxGenie.Answer answer = genie.answer(v.config(), knowledge(v), content, slips(content));
+        SandboxGenie.Answer answer;
+        try {
+            answer = genie.answer(v.config(), knowledge(v), content, slips(content));
+        } catch (RuntimeException e) {
+            // A real Genie answers what it cannot handle with text, never with a 5xx; a defect in the sandbox's grammar
+            // must not either (the enhancer would read it as DatabricksUnavailable and retry). Said loudly for maintainers.
+            System.err.println("sandbox Genie failed on \"" + content + "\": " + e);
+            e.printStackTrace();
+            answer = new SandboxGenie.TextAnswer("I could not answer that question.", List.of("sandbox Genie error: " + e));
+        }
         Optional<Statement> st = Optional.empty();
         if (answer instanceof SandboxGenie.SqlAnswer sql) {
             st = Optional.of(run(sql.sql(), BenchmarkJudge.ROW_LIMIT, now));

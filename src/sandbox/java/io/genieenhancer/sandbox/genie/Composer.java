@@ -165,7 +165,10 @@ final class Composer {
             }
         }
         for (FilterReq condition : partCounts) {
-            if (!(condition instanceof Planner.WeekendF)) {
+            if (condition instanceof TimeF || condition instanceof RelatedF || condition instanceof HavingF) {
+                // "how many of those this week": a period or a related-row test is no condition a CASE WHEN can hold here
+                notes.add("part count condition not used: " + condition);
+            } else if (!(condition instanceof Planner.WeekendF)) {
                 partConditions.add(filter(condition));
             }
         }
