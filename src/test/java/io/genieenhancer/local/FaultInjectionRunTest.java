@@ -74,15 +74,24 @@ class FaultInjectionRunTest {
         }
     }
 
-    @Test
-    void enhanceFailingBeforeItWritesLeavesTheSpaceAsItWas() throws Exception {
+    /**
+     * A function error or a Lambda timeout at a task before anything is written to the space: the baseline's
+     * evaluation start, one of its questions, the poll, or enhance itself.
+     */
+    @ParameterizedTest
+    @CsvSource({"startEvaluation, Internal", "evaluateQuestion, Sandbox.Timedout", "pollEvaluation, Internal",
+            "enhance, Internal", "enhance, Sandbox.Timedout"})
+    void aTaskFailingBeforeTheSpaceWriteLeavesTheSpaceAsItWas(String task, String failure) throws Exception {
         Map<String, FunctionHost.Function> f = functions();
-        f.put("enhance", e -> {
-            throw new EnhancerException(ErrorCode.Internal, "crashed before the update");
+        f.put(task, e -> {
+            if (failure.equals("Internal")) {
+                throw new EnhancerException(ErrorCode.Internal, task + " crashed");
+            }
+            throw new FunctionHost.ServiceError(failure, "Task timed out after 60.00 seconds");
         });
         LocalRun.Outcome o = run(f, 1);
 
-        assertFailedWith(o, "Internal");
+        assertFailedWith(o, failure);
         assertEquals(start, LocalRunSupport.currentSerialized());
         assertInvariants(o);
     }
