@@ -35,6 +35,28 @@ public class EnhancerException extends RuntimeException {
         return Optional.ofNullable(retryAfterSeconds);
     }
 
+    private static final java.util.regex.Pattern CODE_IN_TEXT = java.util.regex.Pattern.compile("\\[([A-Z][A-Za-z]+)]");
+
+    /**
+     * The first {@code [Code]} naming an {@link ErrorCode} in a text that carries our message, e.g. the {@code Cause}
+     * Step Functions keeps of a function's failure (Funqy's wrapper type is all its {@code Error} says).
+     */
+    public static Optional<ErrorCode> codeIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = CODE_IN_TEXT.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            for (ErrorCode c : ErrorCode.values()) {
+                if (c.name().equals(name)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public static EnhancerException invalidInput(String detail) {
         return new EnhancerException(ErrorCode.InvalidInput, detail);
     }

@@ -75,7 +75,8 @@ public class RunFunctions {
     public FinishOutput finish(JsonNode event) {
         FinishInput in = Inputs.bind(event, FinishInput.class);
         return Steps.run("finish", () -> {
-            String error = in.error() == null ? null : errorName(in.error(), in.cause())
+            // the report names the [Code] in the cause, as the execution's own error does, not Funqy's wrapper type
+            String error = in.error() == null ? null : EnhancerException.codeIn(in.cause()).map(Enum::name).orElse(in.error())
                     + (in.cause() == null ? "" : ": " + abbreviate(in.cause()));
             RunReport report = RunReports.build(store, in.spaceId(), in.runId(), in.outcome(), error, clock.instant());
             if (in.finalScore() != null) {
@@ -95,25 +96,6 @@ public class RunFunctions {
             boolean released = new SpaceLocks(store).release(in.spaceId(), in.runId(), clock.instant());
             return new FinishOutput(in.spaceId(), in.runId(), in.outcome(), error, report.tally(), jsonKey, released, null);
         }, retry -> FinishOutput.retry(in, retry));
-    }
-
-    private static final java.util.regex.Pattern CODE_IN_CAUSE = java.util.regex.Pattern.compile("\\[([A-Z][A-Za-z]+)]");
-
-    /**
-     * A function's failure reaches Step Functions as Funqy's wrapper type with {@code [Code] detail} in its cause
-     * (README "Errors"): the report names the code, as the execution's own error does.
-     */
-    static String errorName(String error, String cause) {
-        if (cause != null) {
-            java.util.regex.Matcher m = CODE_IN_CAUSE.matcher(cause);
-            while (m.find()) {
-                String name = m.group(1);
-                if (java.util.Arrays.stream(io.genieenhancer.error.ErrorCode.values()).anyMatch(c -> c.name().equals(name))) {
-                    return name;
-                }
-            }
-        }
-        return error;
     }
 
     /** Step Functions causes can be long JSON: keep the report readable. */

@@ -149,18 +149,18 @@ public final class S3RunStore implements RunStore {
             return Optional.of(doPut(key, content, meta, condition, PRECONDITION));
         } catch (S3Exception e) {
             // 412: precondition failed; 409: a concurrent conditional write is in flight
-            return ownWrite(key, writeId, sha);
+            return head(key).flatMap(h -> ownWrite(key, h, writeId, sha));
         } catch (EnhancerException e) {
             if (!(e.getCause() instanceof SdkClientException)) {
                 throw e;
             }
             // An I/O error: the outcome is unknown. A server that refuses the precondition may answer 412 before it
             // reads the body, and the client then reports "Error writing request body" instead of the 412.
-            Optional<StoredObject> ours = ownWrite(key, writeId, sha);
+            Optional<HeadObjectResponse> now = head(key);
+            Optional<StoredObject> ours = now.flatMap(h -> ownWrite(key, h, writeId, sha));
             if (ours.isPresent()) {
                 return ours;
             }
-            Optional<HeadObjectResponse> now = head(key);
             boolean preconditionWouldFail = expectedEtag.isEmpty()
                     ? now.isPresent()
                     : now.isEmpty() || !stripQuotes(now.get().eTag()).equals(stripQuotes(expectedEtag.get()));
@@ -186,20 +186,12 @@ public final class S3RunStore implements RunStore {
         return etag == null ? "" : etag.replace("\"", "");
     }
 
-    /** The object under {@code key} when it is the one this call wrote (an SDK retry lost the first answer). */
-    private Optional<StoredObject> ownWrite(String key, String writeId, String sha) {
-        try {
-            HeadObjectResponse head = call(key, () -> s3.headObject(b -> b.bucket(bucket).key(prefix + key)), NOT_FOUND);
-            Map<String, String> meta = head.metadata();
-            return writeId.equals(meta.get(WRITE_ID_META)) && sha.equals(meta.get(SHA_META))
-                    ? Optional.of(new StoredObject(key, head.versionId(), sha, head.eTag()))
-                    : Optional.empty();
-        } catch (S3Exception e) {
-            if (isMissingObject(e)) {
-                return Optional.empty();
-            }
-            throw failure(key, e);
-        }
+    /** The object {@code head} describes when it is the one this call wrote (an SDK retry lost the first answer). */
+    private static Optional<StoredObject> ownWrite(String key, HeadObjectResponse head, String writeId, String sha) {
+        Map<String, String> meta = head.metadata();
+        return writeId.equals(meta.get(WRITE_ID_META)) && sha.equals(meta.get(SHA_META))
+                ? Optional.of(new StoredObject(key, head.versionId(), sha, head.eTag()))
+                : Optional.empty();
     }
 
     /**

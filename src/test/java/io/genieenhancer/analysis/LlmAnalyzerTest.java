@@ -19,7 +19,7 @@ import io.genieenhancer.llm.ChatPrompt;
 import io.genieenhancer.llm.ChatResult;
 import io.genieenhancer.llm.LlmUsage;
 import io.genieenhancer.space.SpaceConfig;
-import io.genieenhancer.testing.MutableClock;
+import io.genieenhancer.sandbox.ManualClock;
 import io.genieenhancer.time.Deadline;
 
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class LlmAnalyzerTest {
     @Test
     void noBatchStartsWithLessTimeLeftThanABatchMayTake() {
         ScriptedChat chat = new ScriptedChat();
-        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-26T12:00:00Z"));
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-26T12:00:00Z"));
         // each call takes 100 s of the clock; a batch may take 150 s; 320 s left: two batches start, the third does not
         ChatClient slow = new ChatClient() {
             @Override

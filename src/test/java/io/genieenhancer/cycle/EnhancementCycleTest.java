@@ -23,7 +23,7 @@ import io.genieenhancer.store.RunKeys;
 import io.genieenhancer.store.RunStore;
 import io.genieenhancer.store.Snapshots;
 import io.genieenhancer.testing.InMemoryGenieSpaces;
-import io.genieenhancer.testing.MutableClock;
+import io.genieenhancer.sandbox.ManualClock;
 import io.genieenhancer.time.Deadline;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -370,11 +370,11 @@ class EnhancementCycleTest {
 
     /** Takes {@code seconds} of the clock to analyse, and records the deadline it was given. */
     static final class Slow implements FailureAnalyzer {
-        final MutableClock clock;
+        final ManualClock clock;
         final long seconds;
         Deadline given;
 
-        Slow(MutableClock clock, long seconds) {
+        Slow(ManualClock clock, long seconds) {
             this.clock = clock;
             this.seconds = seconds;
         }
@@ -397,14 +397,14 @@ class EnhancementCycleTest {
         }
     }
 
-    EnhancementCycle.Result runWithin(MutableClock clock, Duration budget, FailureAnalyzer a) {
+    EnhancementCycle.Result runWithin(ManualClock clock, Duration budget, FailureAnalyzer a) {
         return new EnhancementCycle(spaces, store, List.of(a), CycleSettings.defaults(), clock).run(new EnhancementCycle.Request(
                 SPACE, RUN, 1, Optional.empty(), Strategy.BATCH_ALL, false, Deadline.after(budget, clock)));
     }
 
     @Test
     void noUpdateStartsWithLessThanSixtySecondsLeftAndNothingIsWrittenSoARetryStartsClean() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-26T12:00:00Z"));
         EnhancerException e = assertThrows(EnhancerException.class,
                 () -> runWithin(clock, Duration.ofSeconds(900), new Slow(clock, 841)));
         assertEquals(ErrorCode.TimeBudgetExhausted, e.code());
@@ -418,7 +418,7 @@ class EnhancementCycleTest {
 
     @Test
     void theAnalysersMustFinishNinetySecondsBeforeTheDeadline() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-26T12:00:00Z"));
         Slow slow = new Slow(clock, 1);
         runWithin(clock, Duration.ofSeconds(900), slow);
         assertEquals(Instant.parse("2026-11-26T12:13:30Z"), slow.given.at(), "900 s budget minus 60 s update and 30 s margin");

@@ -3,7 +3,7 @@ package io.genieenhancer.databricks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.genieenhancer.error.ErrorCode;
-import io.genieenhancer.testing.MutableClock;
+import io.genieenhancer.sandbox.ManualClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -51,14 +51,14 @@ class OAuthM2MContractTest {
     DatabricksWorkspace workspace;
 
     WireMockServer wm;
-    MutableClock clock;
+    ManualClock clock;
 
     @BeforeEach
     void reset() {
         wm = WireMockDatabricks.server();
         wm.resetAll();
         workspace.resetCircuitBreaker();
-        clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+        clock = new ManualClock(Instant.parse("2026-11-26T12:00:00Z"));
         workspace.useClock(clock);      // also starts with an empty token cache
     }
 
